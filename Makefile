@@ -1,0 +1,99 @@
+# pieces-models-client: regenerate, check and test the client generated from openapi/models.yaml.
+# Every target bootstraps what it needs on first use: .venv from requirements/dev.txt (exact pins)
+# and, for the spec linter, node_modules from package-lock.json. Run `make help` for the list.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SPEC := openapi/models.yaml
+CONFIG := generator-config.yml
+TEMPLATES := templates
+PACKAGE := pieces_models_client
+PORT ?= 1000
+PIECES_OS_URL ?= http://localhost:1000
+
+# The generator command, shared by `generate` and `check`. PATH puts the pinned ruff first for the
+# post-generation hooks; --fail-on-warning makes any generator warning an error.
+GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
+	--path $(SPEC) --config $(CONFIG) --custom-template-path $(TEMPLATES) \
+	--meta pdm --fail-on-warning
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/.installed: requirements/dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+		{ echo "Python 3.10 or newer is needed (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: venv
+venv: $(BIN)/.installed ## Create .venv from the exact pins (done by every target on first use)
+
+.PHONY: generate
+generate: $(BIN)/.installed ## Regenerate generated/ from the spec, config and templates
+	rm -rf generated
+	$(GENERATE) --output-path generated
+
+.PHONY: check
+check: $(BIN)/.installed lint-spec ## Drift gate: fail if generated/ is not what the spec produces
+	@rm -rf .check && mkdir .check
+	@$(GENERATE) --output-path .check/generated > .check/generator.log 2>&1 || \
+		{ cat .check/generator.log; exit 1; }
+	@if diff -r -u generated .check/generated > .check/drift.diff; then \
+		echo "check: generated/ is exactly what $(SPEC) produces"; rm -rf .check; \
+	else \
+		cat .check/drift.diff; \
+		echo; echo "check FAILED: generated/ differs from what $(SPEC), $(CONFIG) and $(TEMPLATES)/ produce."; \
+		echo "Never edit generated/ by hand: change the spec, config or templates and run 'make generate'."; \
+		rm -rf .check; exit 1; \
+	fi
+
+.PHONY: lint-spec
+lint-spec: $(BIN)/.installed node_modules/.installed ## Validate the spec and lint it with Redocly CLI
+	$(BIN)/openapi-spec-validator $(SPEC)
+	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly lint $(SPEC) --config redocly.yaml --format=stylish
+
+.PHONY: lint
+lint: $(BIN)/.installed ## Ruff on hand-written Python, mypy --strict on the generated package
+	$(BIN)/ruff check tests bench tools
+	$(BIN)/ruff format --check tests bench tools
+	cd generated && ../$(BIN)/mypy --strict --no-incremental $(PACKAGE)
+
+.PHONY: test
+test: $(BIN)/.installed ## Run the whole test suite (offline, loopback only)
+	$(BIN)/python -m pytest
+
+.PHONY: serve
+serve: $(BIN)/.installed ## Serve the recordings on 127.0.0.1:$(PORT) (make serve PORT=8000)
+	$(BIN)/python -m tools.recorded_server --port $(PORT)
+
+.PHONY: record
+record: $(BIN)/.installed ## Re-record the contract scenarios from a live Pieces OS (PIECES_OS_URL=...)
+	$(BIN)/python -m tools.record --upstream $(PIECES_OS_URL)
+
+.PHONY: bench
+bench: $(BIN)/.installed ## Benchmark against the official SDK; writes bench/results.md
+	$(BIN)/python -m bench
+
+.PHONY: lock
+lock: ## Rebuild requirements/dev.txt from requirements/dev.in in a scratch venv
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.in
+	{ sed -n '1,2p' requirements/dev.txt; .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^pip=='; } > requirements/dev.txt.new
+	mv requirements/dev.txt.new requirements/dev.txt
+	rm -rf .lock-venv
+
+.PHONY: clean
+clean: ## Remove .venv, node_modules and caches (generated/ is kept: it is committed)
+	rm -rf $(VENV) node_modules .check .lock-venv .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

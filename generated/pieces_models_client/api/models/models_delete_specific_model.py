@@ -1,0 +1,176 @@
+"""POST /models/{model}/delete: Remove a model from the registry (operation ``models-delete-specific-model``)."""
+
+from typing import Any
+
+import httpx
+
+from ... import errors as _errors
+from ...client import AuthenticatedClient, Client, path_segment, send, send_async
+from ...types import Response
+
+OPERATION = "models-delete-specific-model"
+
+
+def _get_kwargs(
+    model: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {"Accept": "text/plain"}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/models/{model}/delete".format(
+            model=path_segment(model, "model"),
+        ),
+        "headers": headers,
+    }
+
+    return _kwargs
+
+
+def _is_success(status_code: int) -> bool:
+    return status_code == 204
+
+
+def _is_declared(status_code: int) -> bool:
+    return status_code == 204 or status_code == 500
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+    status_code = response.status_code
+    if client.raise_on_unexpected_status and not _is_declared(status_code):
+        raise _errors.UnexpectedStatus(status_code, response.content, OPERATION, response.headers)
+    return Response(
+        status_code=status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=None,
+    )
+
+
+def _unwrap(response: Response[None]) -> None:
+    if not _is_success(response.status_code):
+        error = _errors.ApiError if _is_declared(response.status_code) else _errors.UnexpectedStatus
+        raise error(response.status_code, response.content, OPERATION, response.headers)
+    return None
+
+
+def sync_detailed(
+    model: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """Remove a model from the registry
+
+    Deletes the model with the given id. Nothing is returned on success.
+
+    Args:
+        model (str): The id of the model to act on.
+
+    Raises:
+        errors.UnexpectedStatus: the status code is not declared for this operation and
+            Client.raise_on_unexpected_status is True (otherwise any status code is returned).
+        errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
+            refused, errors.RequestTimeout when Client.timeout is exceeded).
+        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+
+    Returns:
+        Response[None]: the response whatever its status; ``parsed`` is set for the success status.
+    """
+
+    kwargs = _get_kwargs(
+        model=model,
+    )
+    response = send(client.get_httpx_client(), kwargs, OPERATION)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    model: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """Remove a model from the registry
+
+    Deletes the model with the given id. Nothing is returned on success.
+
+    Args:
+        model (str): The id of the model to act on.
+
+    Raises:
+        errors.ApiError: the status code is not the success status (errors.UnexpectedStatus when the
+            OpenAPI document does not declare it at all); it carries the status, body and operation.
+        errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
+            refused, errors.RequestTimeout when Client.timeout is exceeded).
+        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+
+    Returns:
+        None: the operation has no response body.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            model=model,
+            client=client,
+        )
+    )
+
+
+async def asyncio_detailed(
+    model: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """Remove a model from the registry
+
+    Deletes the model with the given id. Nothing is returned on success.
+
+    Args:
+        model (str): The id of the model to act on.
+
+    Raises:
+        errors.UnexpectedStatus: the status code is not declared for this operation and
+            Client.raise_on_unexpected_status is True (otherwise any status code is returned).
+        errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
+            refused, errors.RequestTimeout when Client.timeout is exceeded).
+        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+
+    Returns:
+        Response[None]: the response whatever its status; ``parsed`` is set for the success status.
+    """
+
+    kwargs = _get_kwargs(
+        model=model,
+    )
+    response = await send_async(client.get_async_httpx_client(), kwargs, OPERATION)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    model: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """Remove a model from the registry
+
+    Deletes the model with the given id. Nothing is returned on success.
+
+    Args:
+        model (str): The id of the model to act on.
+
+    Raises:
+        errors.ApiError: the status code is not the success status (errors.UnexpectedStatus when the
+            OpenAPI document does not declare it at all); it carries the status, body and operation.
+        errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
+            refused, errors.RequestTimeout when Client.timeout is exceeded).
+        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+
+    Returns:
+        None: the operation has no response body.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            model=model,
+            client=client,
+        )
+    )

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import errors as _errors
+from ..types import UNSET, Unset
+from ..types import format_datetime as _format_datetime
+from ..types import parse_datetime as _parse_datetime
+
+T = TypeVar("T", bound="GroupedTimestamp")
+
+
+@_attrs_define
+class GroupedTimestamp:
+    """A point in time, with an optional human-friendly rendering such as "3 months ago"."""
+
+    value: datetime.datetime
+    """ The instant, in RFC 3339 form (Pieces sends UTC with a `Z` suffix). """
+    schema: EmbeddedModelSchema | Unset = UNSET
+    """ Version stamp that Pieces OS puts on almost every object: the database migration the object was written
+    under and the semantic version of the API. """
+    readable: str | Unset = UNSET
+    """ The instant as a person would say it, relative to now. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        value = _format_datetime(self.value)
+
+        schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.schema, Unset):
+            schema = self.schema.to_dict()
+
+        readable = self.readable
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "value": value,
+            }
+        )
+        if schema is not UNSET:
+            field_dict["schema"] = schema
+        if readable is not UNSET:
+            field_dict["readable"] = readable
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build a GroupedTimestamp from decoded JSON, keeping unknown keys.
+
+        Raises:
+            errors.ResponseParseError: the data does not match the schema; its ``path`` says where.
+        """
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise _errors.ResponseParseError(str(_errors.wrong_type("object", src_dict)))
+        d = dict(src_dict)
+        try:
+            value = _parse_datetime(d.pop("value"))
+
+        except Exception as _error:
+            raise _errors.at(_error, "value")
+
+        try:
+            _schema = d.pop("schema", UNSET)
+            schema: EmbeddedModelSchema | Unset
+            if isinstance(_schema, Unset):
+                schema = UNSET
+            else:
+                schema = EmbeddedModelSchema.from_dict(_schema)
+
+        except Exception as _error:
+            raise _errors.at(_error, "schema")
+
+        try:
+            readable = d.pop("readable", UNSET)
+            if readable is not UNSET and not (isinstance(readable, str)):
+                raise _errors.wrong_type("string", readable)
+
+        except Exception as _error:
+            raise _errors.at(_error, "readable")
+
+        grouped_timestamp = cls(
+            value=value,
+            schema=schema,
+            readable=readable,
+        )
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+            additional_properties[prop_name] = additional
+
+        grouped_timestamp.additional_properties = additional_properties
+        return grouped_timestamp
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other can still import each other.
+from ..models.embedded_model_schema import EmbeddedModelSchema

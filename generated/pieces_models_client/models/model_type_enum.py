@@ -1,0 +1,24 @@
+from enum import Enum
+
+
+class ModelTypeEnum(str, Enum):
+    BALANCED = "BALANCED"
+    SPEED = "SPEED"
+    ACCURACY = "ACCURACY"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value this client does not list (one that a newer server sent)."""
+        return type(self).__members__.get(self._name_) is self
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ModelTypeEnum | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

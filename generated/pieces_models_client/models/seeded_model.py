@@ -1,0 +1,460 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import errors as _errors
+from ..models.external_ml_provider_enum import ExternalMLProviderEnum
+from ..models.model_foundation_enum import ModelFoundationEnum
+from ..models.model_type_enum import ModelTypeEnum
+from ..models.model_usage_enum import ModelUsageEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SeededModel")
+
+
+@_attrs_define
+class SeededModel:
+    """What a client sends to register a model: the fields of a Model that the caller knows before Pieces OS has assigned
+    an id. `bytes` is the size of the weights on disk, `ram` the memory the model needs once loaded.
+
+    """
+
+    version: str
+    """ The model's own version label. """
+    created: GroupedTimestamp
+    """ A point in time, with an optional human-friendly rendering such as "3 months ago". """
+    name: str
+    """ The name shown to users. """
+    cloud: bool
+    """ True when the model runs at a cloud provider rather than on this machine. """
+    type_: ModelTypeEnum
+    """ The trade-off a model is tuned for. """
+    usage: ModelUsageEnum
+    """ The job a model does inside Pieces OS, from OCR and classification to conversation. """
+    schema: EmbeddedModelSchema | Unset = UNSET
+    """ Version stamp that Pieces OS puts on almost every object: the database migration the object was written
+    under and the semantic version of the API. """
+    description: str | Unset = UNSET
+    """ A sentence or two about the model. """
+    bytes_: ByteDescriptor | Unset = UNSET
+    """ A size in bytes, with a human-readable rendering of it. """
+    ram: ByteDescriptor | Unset = UNSET
+    """ A size in bytes, with a human-readable rendering of it. """
+    quantization: str | Unset = UNSET
+    """ The quantization of the weights, such as `Q4_K_M`. """
+    foundation: ModelFoundationEnum | Unset = UNSET
+    """ The model family a model is built on. The `_LATEST` values name "the newest of this family". Pieces adds
+    foundations often: clients should expect values that are not listed here. """
+    downloaded: bool | Unset = UNSET
+    """ True when the weights are already on disk. """
+    unique: str | Unset = UNSET
+    """ The name the runtime uses to load the model. """
+    parameters: float | None | Unset = UNSET
+    """ The parameter count, in billions. """
+    provider: ExternalMLProviderEnum | Unset = UNSET
+    """ The company or group a model comes from. Pieces adds providers often: clients should expect values that are
+    not listed here. """
+    cpu: bool | Unset = UNSET
+    """ True when the model is a build tuned to run on the CPU. """
+    max_tokens: ModelMaxTokens | Unset = UNSET
+    """ The context-window limits of a model. `total` is always present (it may be null when unknown); `input` and
+    `output` are given only when the model limits them separately. """
+    custom: bool | Unset = UNSET
+    """ Reserved for registering custom models; set it to true for them. """
+    capabilities: ModelCapabilities | Unset = UNSET
+    """ Which kinds of context a model may be given. """
+    denied: bool | Unset = UNSET
+    """ True when the user may not use this model. Only Pieces' built-in models can be denied. """
+    organization: ReferencedEntity | Unset = UNSET
+    """ A pointer to an entity (an organization, for models), optionally with its data. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        version = self.version
+
+        created = self.created.to_dict()
+
+        name = self.name
+
+        cloud = self.cloud
+
+        type_ = self.type_.value
+
+        usage = self.usage.value
+
+        schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.schema, Unset):
+            schema = self.schema.to_dict()
+
+        description = self.description
+
+        bytes_: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.bytes_, Unset):
+            bytes_ = self.bytes_.to_dict()
+
+        ram: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.ram, Unset):
+            ram = self.ram.to_dict()
+
+        quantization = self.quantization
+
+        foundation: str | Unset = UNSET
+        if not isinstance(self.foundation, Unset):
+            foundation = self.foundation.value
+
+        downloaded = self.downloaded
+
+        unique = self.unique
+
+        parameters: float | None | Unset
+        if isinstance(self.parameters, Unset):
+            parameters = UNSET
+        else:
+            parameters = self.parameters
+
+        provider: str | Unset = UNSET
+        if not isinstance(self.provider, Unset):
+            provider = self.provider.value
+
+        cpu = self.cpu
+
+        max_tokens: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.max_tokens, Unset):
+            max_tokens = self.max_tokens.to_dict()
+
+        custom = self.custom
+
+        capabilities: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.capabilities, Unset):
+            capabilities = self.capabilities.to_dict()
+
+        denied = self.denied
+
+        organization: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.organization, Unset):
+            organization = self.organization.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "version": version,
+                "created": created,
+                "name": name,
+                "cloud": cloud,
+                "type": type_,
+                "usage": usage,
+            }
+        )
+        if schema is not UNSET:
+            field_dict["schema"] = schema
+        if description is not UNSET:
+            field_dict["description"] = description
+        if bytes_ is not UNSET:
+            field_dict["bytes"] = bytes_
+        if ram is not UNSET:
+            field_dict["ram"] = ram
+        if quantization is not UNSET:
+            field_dict["quantization"] = quantization
+        if foundation is not UNSET:
+            field_dict["foundation"] = foundation
+        if downloaded is not UNSET:
+            field_dict["downloaded"] = downloaded
+        if unique is not UNSET:
+            field_dict["unique"] = unique
+        if parameters is not UNSET:
+            field_dict["parameters"] = parameters
+        if provider is not UNSET:
+            field_dict["provider"] = provider
+        if cpu is not UNSET:
+            field_dict["cpu"] = cpu
+        if max_tokens is not UNSET:
+            field_dict["maxTokens"] = max_tokens
+        if custom is not UNSET:
+            field_dict["custom"] = custom
+        if capabilities is not UNSET:
+            field_dict["capabilities"] = capabilities
+        if denied is not UNSET:
+            field_dict["denied"] = denied
+        if organization is not UNSET:
+            field_dict["organization"] = organization
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build a SeededModel from decoded JSON, keeping unknown keys.
+
+        Raises:
+            errors.ResponseParseError: the data does not match the schema; its ``path`` says where.
+        """
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise _errors.ResponseParseError(str(_errors.wrong_type("object", src_dict)))
+        d = dict(src_dict)
+        try:
+            version = d.pop("version")
+            if not (isinstance(version, str)):
+                raise _errors.wrong_type("string", version)
+
+        except Exception as _error:
+            raise _errors.at(_error, "version")
+
+        try:
+            created = GroupedTimestamp.from_dict(d.pop("created"))
+
+        except Exception as _error:
+            raise _errors.at(_error, "created")
+
+        try:
+            name = d.pop("name")
+            if not (isinstance(name, str)):
+                raise _errors.wrong_type("string", name)
+
+        except Exception as _error:
+            raise _errors.at(_error, "name")
+
+        try:
+            cloud = d.pop("cloud")
+            if not (isinstance(cloud, bool)):
+                raise _errors.wrong_type("boolean", cloud)
+
+        except Exception as _error:
+            raise _errors.at(_error, "cloud")
+
+        try:
+            type_ = ModelTypeEnum(d.pop("type"))
+
+        except Exception as _error:
+            raise _errors.at(_error, "type")
+
+        try:
+            usage = ModelUsageEnum(d.pop("usage"))
+
+        except Exception as _error:
+            raise _errors.at(_error, "usage")
+
+        try:
+            _schema = d.pop("schema", UNSET)
+            schema: EmbeddedModelSchema | Unset
+            if isinstance(_schema, Unset):
+                schema = UNSET
+            else:
+                schema = EmbeddedModelSchema.from_dict(_schema)
+
+        except Exception as _error:
+            raise _errors.at(_error, "schema")
+
+        try:
+            description = d.pop("description", UNSET)
+            if description is not UNSET and not (isinstance(description, str)):
+                raise _errors.wrong_type("string", description)
+
+        except Exception as _error:
+            raise _errors.at(_error, "description")
+
+        try:
+            _bytes_ = d.pop("bytes", UNSET)
+            bytes_: ByteDescriptor | Unset
+            if isinstance(_bytes_, Unset):
+                bytes_ = UNSET
+            else:
+                bytes_ = ByteDescriptor.from_dict(_bytes_)
+
+        except Exception as _error:
+            raise _errors.at(_error, "bytes")
+
+        try:
+            _ram = d.pop("ram", UNSET)
+            ram: ByteDescriptor | Unset
+            if isinstance(_ram, Unset):
+                ram = UNSET
+            else:
+                ram = ByteDescriptor.from_dict(_ram)
+
+        except Exception as _error:
+            raise _errors.at(_error, "ram")
+
+        try:
+            quantization = d.pop("quantization", UNSET)
+            if quantization is not UNSET and not (isinstance(quantization, str)):
+                raise _errors.wrong_type("string", quantization)
+
+        except Exception as _error:
+            raise _errors.at(_error, "quantization")
+
+        try:
+            _foundation = d.pop("foundation", UNSET)
+            foundation: ModelFoundationEnum | Unset
+            if isinstance(_foundation, Unset):
+                foundation = UNSET
+            else:
+                foundation = ModelFoundationEnum(_foundation)
+
+        except Exception as _error:
+            raise _errors.at(_error, "foundation")
+
+        try:
+            downloaded = d.pop("downloaded", UNSET)
+            if downloaded is not UNSET and not (isinstance(downloaded, bool)):
+                raise _errors.wrong_type("boolean", downloaded)
+
+        except Exception as _error:
+            raise _errors.at(_error, "downloaded")
+
+        try:
+            unique = d.pop("unique", UNSET)
+            if unique is not UNSET and not (isinstance(unique, str)):
+                raise _errors.wrong_type("string", unique)
+
+        except Exception as _error:
+            raise _errors.at(_error, "unique")
+
+        try:
+
+            def _parse_parameters(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if not (isinstance(data, (int, float)) and not isinstance(data, bool)):
+                    raise _errors.wrong_type("number or null", data)
+                parameters_type_0 = data
+                if not (isinstance(parameters_type_0, (int, float)) and not isinstance(parameters_type_0, bool)):
+                    raise _errors.wrong_type("number", parameters_type_0)
+
+                return parameters_type_0
+
+            parameters = _parse_parameters(d.pop("parameters", UNSET))
+
+        except Exception as _error:
+            raise _errors.at(_error, "parameters")
+
+        try:
+            _provider = d.pop("provider", UNSET)
+            provider: ExternalMLProviderEnum | Unset
+            if isinstance(_provider, Unset):
+                provider = UNSET
+            else:
+                provider = ExternalMLProviderEnum(_provider)
+
+        except Exception as _error:
+            raise _errors.at(_error, "provider")
+
+        try:
+            cpu = d.pop("cpu", UNSET)
+            if cpu is not UNSET and not (isinstance(cpu, bool)):
+                raise _errors.wrong_type("boolean", cpu)
+
+        except Exception as _error:
+            raise _errors.at(_error, "cpu")
+
+        try:
+            _max_tokens = d.pop("maxTokens", UNSET)
+            max_tokens: ModelMaxTokens | Unset
+            if isinstance(_max_tokens, Unset):
+                max_tokens = UNSET
+            else:
+                max_tokens = ModelMaxTokens.from_dict(_max_tokens)
+
+        except Exception as _error:
+            raise _errors.at(_error, "maxTokens")
+
+        try:
+            custom = d.pop("custom", UNSET)
+            if custom is not UNSET and not (isinstance(custom, bool)):
+                raise _errors.wrong_type("boolean", custom)
+
+        except Exception as _error:
+            raise _errors.at(_error, "custom")
+
+        try:
+            _capabilities = d.pop("capabilities", UNSET)
+            capabilities: ModelCapabilities | Unset
+            if isinstance(_capabilities, Unset):
+                capabilities = UNSET
+            else:
+                capabilities = ModelCapabilities.from_dict(_capabilities)
+
+        except Exception as _error:
+            raise _errors.at(_error, "capabilities")
+
+        try:
+            denied = d.pop("denied", UNSET)
+            if denied is not UNSET and not (isinstance(denied, bool)):
+                raise _errors.wrong_type("boolean", denied)
+
+        except Exception as _error:
+            raise _errors.at(_error, "denied")
+
+        try:
+            _organization = d.pop("organization", UNSET)
+            organization: ReferencedEntity | Unset
+            if isinstance(_organization, Unset):
+                organization = UNSET
+            else:
+                organization = ReferencedEntity.from_dict(_organization)
+
+        except Exception as _error:
+            raise _errors.at(_error, "organization")
+
+        seeded_model = cls(
+            version=version,
+            created=created,
+            name=name,
+            cloud=cloud,
+            type_=type_,
+            usage=usage,
+            schema=schema,
+            description=description,
+            bytes_=bytes_,
+            ram=ram,
+            quantization=quantization,
+            foundation=foundation,
+            downloaded=downloaded,
+            unique=unique,
+            parameters=parameters,
+            provider=provider,
+            cpu=cpu,
+            max_tokens=max_tokens,
+            custom=custom,
+            capabilities=capabilities,
+            denied=denied,
+            organization=organization,
+        )
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+            additional_properties[prop_name] = additional
+
+        seeded_model.additional_properties = additional_properties
+        return seeded_model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other can still import each other.
+from ..models.byte_descriptor import ByteDescriptor
+from ..models.embedded_model_schema import EmbeddedModelSchema
+from ..models.grouped_timestamp import GroupedTimestamp
+from ..models.model_capabilities import ModelCapabilities
+from ..models.model_max_tokens import ModelMaxTokens
+from ..models.referenced_entity import ReferencedEntity

@@ -1,0 +1,138 @@
+"""Shared types and helpers of the generated code."""
+
+import datetime
+import json
+import sys
+from collections.abc import Callable, Mapping, MutableMapping
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+
+import httpx
+from attrs import define
+
+from . import errors as _errors
+
+
+class Unset:
+    def __bool__(self) -> Literal[False]:
+        return False
+
+
+UNSET: Unset = Unset()
+
+# The types that `httpx.Client(files=)` can accept, copied from that library.
+FileContent = IO[bytes] | bytes | str
+FileTypes = (
+    # (filename, file (or bytes), content_type)
+    tuple[str | None, FileContent, str | None]
+    # (filename, file (or bytes), content_type, headers)
+    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+)
+RequestFiles = list[tuple[str, FileTypes]]
+
+
+@define
+class File:
+    """Contains information for file uploads"""
+
+    payload: BinaryIO
+    file_name: str | None = None
+    mime_type: str | None = None
+
+    def to_tuple(self) -> FileTypes:
+        """Return a tuple representation that httpx will accept for multipart/form-data"""
+        return self.file_name, self.payload, self.mime_type
+
+
+T = TypeVar("T")
+
+
+@define
+class Response(Generic[T]):
+    """A response from an endpoint, whatever its status code.
+
+    Attributes:
+        status_code: the HTTP status code as sent by the server (any integer, registered or not).
+        content: the raw body.
+        headers: the response headers.
+        parsed: the typed body when the status is the operation's success status and it has a
+            body; ``None`` otherwise (an error status, or a success without a body).
+    """
+
+    status_code: int
+    content: bytes
+    headers: MutableMapping[str, str]
+    parsed: T | None
+
+
+def parse_json(response: httpx.Response, operation: str, parse: Callable[[Any], T]) -> T:
+    """Decode a JSON body and parse it with ``parse``; every failure becomes ResponseParseError.
+
+    The error carries the status code, the complete raw body and the operation, whether the body was
+    empty, not JSON (an HTML error page, say), not UTF-8, or JSON that does not match the schema.
+    """
+    content = response.content
+    try:
+        data = json.loads(content)
+    except ValueError as exc:  # json.JSONDecodeError and UnicodeDecodeError
+        reason = "the body is empty" if not content.strip() else f"the body is not JSON ({exc})"
+        error = _errors.ResponseParseError(reason)
+        error.__cause__ = exc
+    else:
+        try:
+            return parse(data)
+        except Exception as exc:
+            error = exc if isinstance(exc, _errors.ResponseParseError) else _errors.at_root(exc)
+    error.status_code = response.status_code
+    error.content = content
+    error.operation = operation
+    raise error
+
+
+def _parse_datetime_fallback(value: str) -> datetime.datetime:
+    from dateutil.parser import isoparse
+
+    try:
+        return isoparse(value)
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(f"expected an RFC 3339 date-time, got {value!r:.80} ({exc})") from exc
+
+
+if sys.version_info >= (3, 11):
+
+    def parse_datetime(value: object) -> datetime.datetime:
+        """Parse an RFC 3339 / ISO 8601 date-time string, keeping its instant and offset.
+
+        Digits beyond microseconds are dropped: Python's datetime cannot hold them.
+        """
+        if not isinstance(value, str):
+            raise TypeError(f"expected a date-time string, got {value!r:.80}")
+        try:
+            return datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return _parse_datetime_fallback(value)
+else:  # pragma: no cover - Python 3.10's fromisoformat does not read "Z" or most RFC 3339 forms
+
+    def parse_datetime(value: object) -> datetime.datetime:
+        """Parse an RFC 3339 / ISO 8601 date-time string, keeping its instant and offset."""
+        if not isinstance(value, str):
+            raise TypeError(f"expected a date-time string, got {value!r:.80}")
+        return _parse_datetime_fallback(value)
+
+
+def format_datetime(value: datetime.datetime) -> str:
+    """Format a date-time as RFC 3339, writing a UTC offset as "Z" like Pieces OS does."""
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "format_datetime",
+    "parse_datetime",
+    "parse_json",
+]
