@@ -88,7 +88,12 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
     def __init__(self, responder: Responder, port: int = 0):
         self.responder = responder
         self.received: list[ReceivedRequest] = []
+        # Set when the server stops: responders that stall wait on it, so no thread outlives a test.
+        self.stopping = threading.Event()
         super().__init__(("127.0.0.1", port), LoopbackHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Stay quiet: fault responders break connections on purpose."""
 
     @property
     def url(self) -> str:
@@ -99,11 +104,12 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
 def serve(responder: Responder, port: int = 0) -> Iterator[LoopbackHTTPServer]:
     """Run a LoopbackHTTPServer for the duration of the block."""
     server = LoopbackHTTPServer(responder, port)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
         yield server
     finally:
+        server.stopping.set()
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)

@@ -90,12 +90,7 @@ class ByteDescriptor:
             schema=schema,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        byte_descriptor.additional_properties = additional_properties
+        byte_descriptor.additional_properties = d
         return byte_descriptor
 
     @property

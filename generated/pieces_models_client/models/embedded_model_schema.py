@@ -70,12 +70,7 @@ class EmbeddedModelSchema:
             semantic=semantic,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        embedded_model_schema.additional_properties = additional_properties
+        embedded_model_schema.additional_properties = d
         return embedded_model_schema
 
     @property

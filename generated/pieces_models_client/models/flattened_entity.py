@@ -39,12 +39,7 @@ class FlattenedEntity:
         d = dict(src_dict)
         flattened_entity = cls()
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        flattened_entity.additional_properties = additional_properties
+        flattened_entity.additional_properties = d
         return flattened_entity
 
     @property

@@ -92,12 +92,7 @@ class GroupedTimestamp:
             readable=readable,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        grouped_timestamp.additional_properties = additional_properties
+        grouped_timestamp.additional_properties = d
         return grouped_timestamp
 
     @property

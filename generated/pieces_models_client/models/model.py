@@ -488,12 +488,7 @@ class Model:
             score=score,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        model.additional_properties = additional_properties
+        model.additional_properties = d
         return model
 
     @property

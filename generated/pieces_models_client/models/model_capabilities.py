@@ -164,12 +164,7 @@ class ModelCapabilities:
             websites=websites,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        model_capabilities.additional_properties = additional_properties
+        model_capabilities.additional_properties = d
         return model_capabilities
 
     @property

@@ -59,12 +59,7 @@ class ModelDeleteCacheInput:
             schema=schema,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        model_delete_cache_input.additional_properties = additional_properties
+        model_delete_cache_input.additional_properties = d
         return model_delete_cache_input
 
     @property

@@ -74,12 +74,7 @@ class ModelDeleteCacheOutput:
             schema=schema,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        model_delete_cache_output.additional_properties = additional_properties
+        model_delete_cache_output.additional_properties = d
         return model_delete_cache_output
 
     @property

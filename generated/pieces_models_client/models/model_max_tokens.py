@@ -152,12 +152,7 @@ class ModelMaxTokens:
             output=output,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        model_max_tokens.additional_properties = additional_properties
+        model_max_tokens.additional_properties = d
         return model_max_tokens
 
     @property

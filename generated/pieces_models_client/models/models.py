@@ -108,12 +108,7 @@ class Models:
             score=score,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        models.additional_properties = additional_properties
+        models.additional_properties = d
         return models
 
     @property

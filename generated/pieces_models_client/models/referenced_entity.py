@@ -97,12 +97,7 @@ class ReferencedEntity:
             reference=reference,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        referenced_entity.additional_properties = additional_properties
+        referenced_entity.additional_properties = d
         return referenced_entity
 
     @property

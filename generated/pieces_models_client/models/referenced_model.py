@@ -76,12 +76,7 @@ class ReferencedModel:
             schema=schema,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        referenced_model.additional_properties = additional_properties
+        referenced_model.additional_properties = d
         return referenced_model
 
     @property

@@ -168,12 +168,7 @@ class Score:
             searched=searched,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        score.additional_properties = additional_properties
+        score.additional_properties = d
         return score
 
     @property

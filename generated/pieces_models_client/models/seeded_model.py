@@ -426,12 +426,7 @@ class SeededModel:
             organization=organization,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-            additional_properties[prop_name] = additional
-
-        seeded_model.additional_properties = additional_properties
+        seeded_model.additional_properties = d
         return seeded_model
 
     @property
