@@ -74,6 +74,16 @@ def test_installed_package_ships_py_typed(installed):
                           ".joinpath('py.typed').is_file())") == "True"  # fmt: skip
 
 
+def test_installed_package_describes_the_real_api(installed):
+    """The long description is the package README of templates/, not the generator's placeholder."""
+    description = run(
+        installed, "import importlib.metadata as m; print(m.metadata('pieces-models-client')['Description'])"
+    )
+    assert "Pieces OS" in description
+    assert "models_snapshot.sync(client=client)" in description
+    assert "example.com" not in description
+
+
 def test_installed_package_declares_only_its_three_dependencies(installed):
     """The metadata requires httpx, attrs and python-dateutil, nothing else."""
     requires = json.loads(

@@ -95,9 +95,12 @@ def test_101_switching_protocols_is_a_transport_error():
     """A 101 switches the connection away from HTTP: the call fails with TransportError, typed."""
     endpoint = ENDPOINTS[0]
     final = loopback.Reply(200, b"{}", "application/json")
-    with loopback.serve(interim_then(101, final)) as server, Client(base_url=server.url) as client:
-        with pytest.raises(errors.TransportError) as caught:
-            endpoint.call("sync", client)
+    with (
+        loopback.serve(interim_then(101, final)) as server,
+        Client(base_url=server.url) as client,
+        pytest.raises(errors.TransportError) as caught,
+    ):
+        endpoint.call("sync", client)
     assert isinstance(caught.value.__cause__, httpx.RemoteProtocolError)
 
 

@@ -51,7 +51,7 @@ def _walk(expected: Any, actual: Any, path: str, out: list[str]) -> None:
         for key in expected.keys() & actual.keys():
             _walk(expected[key], actual[key], f"{path}.{key}", out)
     elif isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
-        for index, (left, right) in enumerate(zip(expected, actual)):
+        for index, (left, right) in enumerate(zip(expected, actual, strict=True)):
             _walk(left, right, f"{path}[{index}]", out)
     elif type(expected) is not type(actual) or expected != actual:
         out.append(f"{path}: expected {expected!r}, got {actual!r}")

@@ -60,7 +60,7 @@ class EmbeddedModelSchema:
             raise _errors.at(_error, "migration")
 
         try:
-            semantic = EmbeddedModelSchemaSemanticVersionEnum(d.pop("semantic"))
+            semantic = EmbeddedModelSchemaSemanticVersionEnum.from_value(d.pop("semantic"))
 
         except Exception as _error:
             raise _errors.at(_error, "semantic")

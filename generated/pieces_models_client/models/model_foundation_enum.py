@@ -153,6 +153,17 @@ class ModelFoundationEnum(str, Enum):
         return type(self).__members__.get(self._name_) is self
 
     @classmethod
+    def from_value(cls, value: object) -> "ModelFoundationEnum":
+        """The member for ``value``, through a dict lookup (much cheaper than calling the class).
+
+        An unknown string gives a pseudo-member (see ``_missing_``); anything else raises ValueError.
+        """
+        try:
+            return _BY_VALUE[value]
+        except (KeyError, TypeError):
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "ModelFoundationEnum | None":
         if not isinstance(value, str):
             return None
@@ -160,3 +171,6 @@ class ModelFoundationEnum(str, Enum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_BY_VALUE: dict[object, ModelFoundationEnum] = {member.value: member for member in ModelFoundationEnum}

@@ -77,19 +77,9 @@ class ModelMaxTokens:
             raise _errors.ResponseParseError(str(_errors.wrong_type("object", src_dict)))
         d = dict(src_dict)
         try:
-
-            def _parse_total(data: object) -> float | None:
-                if data is None:
-                    return data
-                if not (isinstance(data, (int, float)) and not isinstance(data, bool)):
-                    raise _errors.wrong_type("number or null", data)
-                total_type_0 = data
-                if not (isinstance(total_type_0, (int, float)) and not isinstance(total_type_0, bool)):
-                    raise _errors.wrong_type("number", total_type_0)
-
-                return total_type_0
-
-            total = _parse_total(d.pop("total"))
+            total = d.pop("total")
+            if total is not None and not (isinstance(total, (int, float)) and not isinstance(total, bool)):
+                raise _errors.wrong_type("number or null", total)
 
         except Exception as _error:
             raise _errors.at(_error, "total")
@@ -106,41 +96,25 @@ class ModelMaxTokens:
             raise _errors.at(_error, "schema")
 
         try:
-
-            def _parse_input_(data: object) -> float | None | Unset:
-                if data is None:
-                    return data
-                if isinstance(data, Unset):
-                    return data
-                if not (isinstance(data, (int, float)) and not isinstance(data, bool)):
-                    raise _errors.wrong_type("number or null", data)
-                input_type_0 = data
-                if not (isinstance(input_type_0, (int, float)) and not isinstance(input_type_0, bool)):
-                    raise _errors.wrong_type("number", input_type_0)
-
-                return input_type_0
-
-            input_ = _parse_input_(d.pop("input", UNSET))
+            input_ = d.pop("input", UNSET)
+            if (
+                input_ is not None
+                and input_ is not UNSET
+                and not (isinstance(input_, (int, float)) and not isinstance(input_, bool))
+            ):
+                raise _errors.wrong_type("number or null", input_)
 
         except Exception as _error:
             raise _errors.at(_error, "input")
 
         try:
-
-            def _parse_output(data: object) -> float | None | Unset:
-                if data is None:
-                    return data
-                if isinstance(data, Unset):
-                    return data
-                if not (isinstance(data, (int, float)) and not isinstance(data, bool)):
-                    raise _errors.wrong_type("number or null", data)
-                output_type_0 = data
-                if not (isinstance(output_type_0, (int, float)) and not isinstance(output_type_0, bool)):
-                    raise _errors.wrong_type("number", output_type_0)
-
-                return output_type_0
-
-            output = _parse_output(d.pop("output", UNSET))
+            output = d.pop("output", UNSET)
+            if (
+                output is not None
+                and output is not UNSET
+                and not (isinstance(output, (int, float)) and not isinstance(output, bool))
+            ):
+                raise _errors.wrong_type("number or null", output)
 
         except Exception as _error:
             raise _errors.at(_error, "output")

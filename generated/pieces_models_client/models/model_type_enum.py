@@ -15,6 +15,17 @@ class ModelTypeEnum(str, Enum):
         return type(self).__members__.get(self._name_) is self
 
     @classmethod
+    def from_value(cls, value: object) -> "ModelTypeEnum":
+        """The member for ``value``, through a dict lookup (much cheaper than calling the class).
+
+        An unknown string gives a pseudo-member (see ``_missing_``); anything else raises ValueError.
+        """
+        try:
+            return _BY_VALUE[value]
+        except (KeyError, TypeError):
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "ModelTypeEnum | None":
         if not isinstance(value, str):
             return None
@@ -22,3 +33,6 @@ class ModelTypeEnum(str, Enum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_BY_VALUE: dict[object, ModelTypeEnum] = {member.value: member for member in ModelTypeEnum}

@@ -34,6 +34,17 @@ class ModelUsageEnum(str, Enum):
         return type(self).__members__.get(self._name_) is self
 
     @classmethod
+    def from_value(cls, value: object) -> "ModelUsageEnum":
+        """The member for ``value``, through a dict lookup (much cheaper than calling the class).
+
+        An unknown string gives a pseudo-member (see ``_missing_``); anything else raises ValueError.
+        """
+        try:
+            return _BY_VALUE[value]
+        except (KeyError, TypeError):
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "ModelUsageEnum | None":
         if not isinstance(value, str):
             return None
@@ -41,3 +52,6 @@ class ModelUsageEnum(str, Enum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_BY_VALUE: dict[object, ModelUsageEnum] = {member.value: member for member in ModelUsageEnum}

@@ -226,13 +226,13 @@ class SeededModel:
             raise _errors.at(_error, "cloud")
 
         try:
-            type_ = ModelTypeEnum(d.pop("type"))
+            type_ = ModelTypeEnum.from_value(d.pop("type"))
 
         except Exception as _error:
             raise _errors.at(_error, "type")
 
         try:
-            usage = ModelUsageEnum(d.pop("usage"))
+            usage = ModelUsageEnum.from_value(d.pop("usage"))
 
         except Exception as _error:
             raise _errors.at(_error, "usage")
@@ -292,7 +292,7 @@ class SeededModel:
             if isinstance(_foundation, Unset):
                 foundation = UNSET
             else:
-                foundation = ModelFoundationEnum(_foundation)
+                foundation = ModelFoundationEnum.from_value(_foundation)
 
         except Exception as _error:
             raise _errors.at(_error, "foundation")
@@ -314,21 +314,13 @@ class SeededModel:
             raise _errors.at(_error, "unique")
 
         try:
-
-            def _parse_parameters(data: object) -> float | None | Unset:
-                if data is None:
-                    return data
-                if isinstance(data, Unset):
-                    return data
-                if not (isinstance(data, (int, float)) and not isinstance(data, bool)):
-                    raise _errors.wrong_type("number or null", data)
-                parameters_type_0 = data
-                if not (isinstance(parameters_type_0, (int, float)) and not isinstance(parameters_type_0, bool)):
-                    raise _errors.wrong_type("number", parameters_type_0)
-
-                return parameters_type_0
-
-            parameters = _parse_parameters(d.pop("parameters", UNSET))
+            parameters = d.pop("parameters", UNSET)
+            if (
+                parameters is not None
+                and parameters is not UNSET
+                and not (isinstance(parameters, (int, float)) and not isinstance(parameters, bool))
+            ):
+                raise _errors.wrong_type("number or null", parameters)
 
         except Exception as _error:
             raise _errors.at(_error, "parameters")
@@ -339,7 +331,7 @@ class SeededModel:
             if isinstance(_provider, Unset):
                 provider = UNSET
             else:
-                provider = ExternalMLProviderEnum(_provider)
+                provider = ExternalMLProviderEnum.from_value(_provider)
 
         except Exception as _error:
             raise _errors.at(_error, "provider")
