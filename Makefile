@@ -77,12 +77,12 @@ lint: $(BIN)/.installed ## Ruff on hand-written Python, mypy --strict on the gen
 	cd generated && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null $(PACKAGE)
 
 .PHONY: test
-test: $(BIN)/.installed ## Run the whole test suite (offline, loopback only)
-	$(BIN)/python -m pytest
+test: $(BIN)/.installed ## Run the whole test suite (offline, loopback only, on every core)
+	$(BIN)/python -m pytest -n auto
 
 .PHONY: serve
 serve: $(BIN)/.installed ## Serve the recordings on 127.0.0.1:$(PORT) (make serve PORT=8000)
-	$(BIN)/python -m tools.recorded_server --port $(PORT)
+	$(BIN)/python -m tools.recorded_server --port $(PORT) $(SCENARIOS)
 
 .PHONY: record
 record: $(BIN)/.installed ## Re-record the contract scenarios from a live Pieces OS (PIECES_OS_URL=...)

@@ -13,8 +13,13 @@ from . import errors as _errors
 
 
 class Unset:
+    """The type of UNSET: the value of an optional field that is absent from the body."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()

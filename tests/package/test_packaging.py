@@ -44,11 +44,11 @@ def installed(tmp_path_factory):
     """A fresh venv with ./generated installed into it by pip."""
     assert WHEELHOUSE.is_dir(), "no .venv/wheelhouse: run `make venv`"
     target = tmp_path_factory.mktemp("fresh-venv")
-    venv.create(target, with_pip=True)
+    venv.create(target, with_pip=False)  # pip comes from .venv (--python), which saves installing one
     python = str(target / "bin" / "python")
     result = subprocess.run(
-        [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-index",
-         "--find-links", str(WHEELHOUSE), str(ROOT / "generated")],
+        [sys.executable, "-m", "pip", "--python", python, "install", "--disable-pip-version-check",
+         "--no-index", "--find-links", str(WHEELHOUSE), str(ROOT / "generated")],
         capture_output=True,
         text=True,
         check=False,

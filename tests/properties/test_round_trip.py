@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.properties import strategies
-from tests.support import json_compare
+from tests.support.round_trip import round_trip_problems
 
 
 @pytest.mark.parametrize("name", strategies.OBJECT_SCHEMAS)
@@ -21,7 +21,7 @@ def test_every_valid_body_round_trips(name):
     @given(strategies.valid_bodies(name))
     def check(body):
         parsed = cls.from_dict(body)
-        assert json_compare.differences(body, parsed.to_dict()) == []
+        assert round_trip_problems(body, parsed.to_dict(), name) == []
 
     check()
 

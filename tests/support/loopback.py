@@ -1,8 +1,8 @@
-"""A real HTTP/1.1 server on 127.0.0.1, in a background thread, for tests that need sockets.
+"""Loopback servers for tests: tools/loopback.py's server, answering through a test's responder.
 
-Built on the standard library's http.server (it parses the requests); a test supplies a responder
-that decides, per request, what goes back on the wire, faults included. Nagle's algorithm is off on
-every accepted connection: with it, delayed ACKs add ~40 ms to each keep-alive exchange.
+A responder decides, per request, what goes back on the wire: a Reply, or (returning None) whatever it
+wrote itself through the handler, faults included. Every request is kept in `server.received`, with
+its path exactly as sent.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
+
+from tools.loopback import BackgroundServer, Handler
 
 
 @dataclass
@@ -47,72 +48,39 @@ class Reply:
 Responder = Callable[[ReceivedRequest, "LoopbackHandler"], "Reply | None"]
 
 
-class LoopbackHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive
-    disable_nagle_algorithm = True  # TCP_NODELAY on the accepted socket
+class LoopbackHandler(Handler):
     server: LoopbackHTTPServer
 
-    def _handle(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        request = ReceivedRequest(
-            self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body
-        )
+    def handle_exchange(self, body: bytes | None) -> None:
+        request = ReceivedRequest(self.command, self.path, self.request_headers(), body or b"")
         self.server.received.append(request)
         reply = self.server.responder(request, self)
         if reply is not None:
-            self.send_reply(reply)
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _handle
-
-    def send_reply(self, reply: Reply) -> None:
-        self.send_response(reply.status, reply.reason)
-        if reply.content_type:
-            self.send_header("Content-Type", reply.content_type)
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        if "Content-Length" not in reply.headers:
-            self.send_header("Content-Length", str(len(reply.body)))
-        self.end_headers()
-        self.wfile.write(reply.body)
-        self.wfile.flush()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+            status, body, content_type = reply.status, reply.body, reply.content_type
+            self.reply(status, body, content_type, reason=reply.reason, headers=reply.headers)
 
 
-class LoopbackHTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class LoopbackHTTPServer(BackgroundServer):
     def __init__(self, responder: Responder, port: int = 0):
         self.responder = responder
         self.received: list[ReceivedRequest] = []
         # Set when the server stops: responders that stall wait on it, so no thread outlives a test.
         self.stopping = threading.Event()
-        super().__init__(("127.0.0.1", port), LoopbackHandler)
+        super().__init__(LoopbackHandler, port=port)
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Stay quiet: fault responders break connections on purpose."""
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+    def stop(self) -> None:
+        self.stopping.set()
+        super().stop()
 
 
 @contextmanager
 def serve(responder: Responder, port: int = 0) -> Iterator[LoopbackHTTPServer]:
     """Run a LoopbackHTTPServer for the duration of the block."""
-    server = LoopbackHTTPServer(responder, port)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-    thread.start()
-    try:
+    with LoopbackHTTPServer(responder, port) as server:
         yield server
-    finally:
-        server.stopping.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def always(reply: Reply) -> Responder:

@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ByteDescriptor")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class ByteDescriptor:
     """A size in bytes, with a human-readable rendering of it."""
 
@@ -24,6 +24,31 @@ class ByteDescriptor:
     """ Version stamp that Pieces OS puts on almost every object: the database migration the object was written
     under and the semantic version of the API. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"value={self.value!r}, "
+            f"readable={self.readable!r}, "
+            f"schema={self.schema!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, ByteDescriptor):
+            return NotImplemented
+        return (
+            self.value,
+            self.readable,
+            self.schema,
+            self.additional_properties,
+        ) == (
+            other.value,
+            other.readable,
+            other.schema,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value
@@ -85,9 +110,9 @@ class ByteDescriptor:
             raise _errors.at(_error, "schema")
 
         byte_descriptor = cls(
-            value=value,
-            readable=readable,
-            schema=schema,
+            value,
+            readable,
+            schema,
         )
 
         byte_descriptor.additional_properties = d

@@ -12,7 +12,7 @@ from ..models.embedded_model_schema_semantic_version_enum import EmbeddedModelSc
 T = TypeVar("T", bound="EmbeddedModelSchema")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class EmbeddedModelSchema:
     """Version stamp that Pieces OS puts on almost every object: the database migration the object was written under and
     the semantic version of the API.
@@ -24,6 +24,28 @@ class EmbeddedModelSchema:
     semantic: EmbeddedModelSchemaSemanticVersionEnum
     """ The semantic version of the Pieces API that an object was written for. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"migration={self.migration!r}, "
+            f"semantic={self.semantic!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, EmbeddedModelSchema):
+            return NotImplemented
+        return (
+            self.migration,
+            self.semantic,
+            self.additional_properties,
+        ) == (
+            other.migration,
+            other.semantic,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         migration = self.migration
@@ -60,14 +82,17 @@ class EmbeddedModelSchema:
             raise _errors.at(_error, "migration")
 
         try:
-            semantic = EmbeddedModelSchemaSemanticVersionEnum.from_value(d.pop("semantic"))
+            _semantic = d.pop("semantic")
+            semantic = (
+                EmbeddedModelSchemaSemanticVersionEnum._by_value.get(_semantic) if isinstance(_semantic, str) else None
+            ) or EmbeddedModelSchemaSemanticVersionEnum.from_value(_semantic)
 
         except Exception as _error:
             raise _errors.at(_error, "semantic")
 
         embedded_model_schema = cls(
-            migration=migration,
-            semantic=semantic,
+            migration,
+            semantic,
         )
 
         embedded_model_schema.additional_properties = d

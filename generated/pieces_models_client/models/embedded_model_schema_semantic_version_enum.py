@@ -1,8 +1,12 @@
 from enum import Enum
+from typing import ClassVar
 
 
 class EmbeddedModelSchemaSemanticVersionEnum(str, Enum):
     MAJOR_0_MINOR_0_PATCH_1 = "MAJOR_0_MINOR_0_PATCH_1"
+
+    _by_value: ClassVar[dict[object, "EmbeddedModelSchemaSemanticVersionEnum"]]
+    """Every member by its value: the models look values up here before calling from_value()."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -19,7 +23,7 @@ class EmbeddedModelSchemaSemanticVersionEnum(str, Enum):
         An unknown string gives a pseudo-member (see ``_missing_``); anything else raises ValueError.
         """
         try:
-            return _BY_VALUE[value]
+            return cls._by_value[value]
         except (KeyError, TypeError):
             return cls(value)
 
@@ -33,6 +37,6 @@ class EmbeddedModelSchemaSemanticVersionEnum(str, Enum):
         return member
 
 
-_BY_VALUE: dict[object, EmbeddedModelSchemaSemanticVersionEnum] = {
+EmbeddedModelSchemaSemanticVersionEnum._by_value = {
     member.value: member for member in EmbeddedModelSchemaSemanticVersionEnum
 }

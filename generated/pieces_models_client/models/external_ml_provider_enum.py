@@ -1,4 +1,5 @@
 from enum import Enum
+from typing import ClassVar
 
 
 class ExternalMLProviderEnum(str, Enum):
@@ -33,6 +34,9 @@ class ExternalMLProviderEnum(str, Enum):
     MSFT_AZURE_OPEN_AI = "MSFT_AZURE_OPEN_AI"
     AWS_BEDROCK = "AWS_BEDROCK"
 
+    _by_value: ClassVar[dict[object, "ExternalMLProviderEnum"]]
+    """Every member by its value: the models look values up here before calling from_value()."""
+
     def __str__(self) -> str:
         return str(self.value)
 
@@ -48,7 +52,7 @@ class ExternalMLProviderEnum(str, Enum):
         An unknown string gives a pseudo-member (see ``_missing_``); anything else raises ValueError.
         """
         try:
-            return _BY_VALUE[value]
+            return cls._by_value[value]
         except (KeyError, TypeError):
             return cls(value)
 
@@ -62,4 +66,4 @@ class ExternalMLProviderEnum(str, Enum):
         return member
 
 
-_BY_VALUE: dict[object, ExternalMLProviderEnum] = {member.value: member for member in ExternalMLProviderEnum}
+ExternalMLProviderEnum._by_value = {member.value: member for member in ExternalMLProviderEnum}

@@ -11,7 +11,7 @@ from .. import errors as _errors
 T = TypeVar("T", bound="FlattenedEntity")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class FlattenedEntity:
     """The entity's own data. Deliberately untyped here (this is where the core cut ends): in Pieces it carries enterprise
     configuration, subscriptions and users. Every key is kept as received.
@@ -19,6 +19,14 @@ class FlattenedEntity:
     """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(additional_properties={self.additional_properties!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, FlattenedEntity):
+            return NotImplemented
+        return (self.additional_properties,) == (other.additional_properties,)
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -15,7 +15,7 @@ from ..types import parse_datetime as _parse_datetime
 T = TypeVar("T", bound="GroupedTimestamp")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class GroupedTimestamp:
     """A point in time, with an optional human-friendly rendering such as "3 months ago"."""
 
@@ -27,6 +27,31 @@ class GroupedTimestamp:
     readable: str | Unset = UNSET
     """ The instant as a person would say it, relative to now. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"value={self.value!r}, "
+            f"schema={self.schema!r}, "
+            f"readable={self.readable!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, GroupedTimestamp):
+            return NotImplemented
+        return (
+            self.value,
+            self.schema,
+            self.readable,
+            self.additional_properties,
+        ) == (
+            other.value,
+            other.schema,
+            other.readable,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         value = _format_datetime(self.value)
@@ -87,9 +112,9 @@ class GroupedTimestamp:
             raise _errors.at(_error, "readable")
 
         grouped_timestamp = cls(
-            value=value,
-            schema=schema,
-            readable=readable,
+            value,
+            schema,
+            readable,
         )
 
         grouped_timestamp.additional_properties = d

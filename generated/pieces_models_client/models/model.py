@@ -16,7 +16,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="Model")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class Model:
     """One machine-learning model registered in Pieces OS, with its state and limits."""
 
@@ -78,6 +78,100 @@ class Model:
     """ Usage points Pieces OS keeps for ranking: `manual` counts what the user did explicitly, `automatic` what
     Pieces observed on its own. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"id={self.id!r}, "
+            f"version={self.version!r}, "
+            f"created={self.created!r}, "
+            f"name={self.name!r}, "
+            f"cloud={self.cloud!r}, "
+            f"type_={self.type_!r}, "
+            f"usage={self.usage!r}, "
+            f"schema={self.schema!r}, "
+            f"description={self.description!r}, "
+            f"bytes_={self.bytes_!r}, "
+            f"ram={self.ram!r}, "
+            f"quantization={self.quantization!r}, "
+            f"foundation={self.foundation!r}, "
+            f"downloaded={self.downloaded!r}, "
+            f"loaded={self.loaded!r}, "
+            f"unique={self.unique!r}, "
+            f"parameters={self.parameters!r}, "
+            f"provider={self.provider!r}, "
+            f"cpu={self.cpu!r}, "
+            f"downloading={self.downloading!r}, "
+            f"max_tokens={self.max_tokens!r}, "
+            f"custom={self.custom!r}, "
+            f"capabilities={self.capabilities!r}, "
+            f"denied={self.denied!r}, "
+            f"organization={self.organization!r}, "
+            f"score={self.score!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Model):
+            return NotImplemented
+        return (
+            self.id,
+            self.version,
+            self.created,
+            self.name,
+            self.cloud,
+            self.type_,
+            self.usage,
+            self.schema,
+            self.description,
+            self.bytes_,
+            self.ram,
+            self.quantization,
+            self.foundation,
+            self.downloaded,
+            self.loaded,
+            self.unique,
+            self.parameters,
+            self.provider,
+            self.cpu,
+            self.downloading,
+            self.max_tokens,
+            self.custom,
+            self.capabilities,
+            self.denied,
+            self.organization,
+            self.score,
+            self.additional_properties,
+        ) == (
+            other.id,
+            other.version,
+            other.created,
+            other.name,
+            other.cloud,
+            other.type_,
+            other.usage,
+            other.schema,
+            other.description,
+            other.bytes_,
+            other.ram,
+            other.quantization,
+            other.foundation,
+            other.downloaded,
+            other.loaded,
+            other.unique,
+            other.parameters,
+            other.provider,
+            other.cpu,
+            other.downloading,
+            other.max_tokens,
+            other.custom,
+            other.capabilities,
+            other.denied,
+            other.organization,
+            other.score,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -257,13 +351,19 @@ class Model:
             raise _errors.at(_error, "cloud")
 
         try:
-            type_ = ModelTypeEnum.from_value(d.pop("type"))
+            _type_ = d.pop("type")
+            type_ = (
+                ModelTypeEnum._by_value.get(_type_) if isinstance(_type_, str) else None
+            ) or ModelTypeEnum.from_value(_type_)
 
         except Exception as _error:
             raise _errors.at(_error, "type")
 
         try:
-            usage = ModelUsageEnum.from_value(d.pop("usage"))
+            _usage = d.pop("usage")
+            usage = (
+                ModelUsageEnum._by_value.get(_usage) if isinstance(_usage, str) else None
+            ) or ModelUsageEnum.from_value(_usage)
 
         except Exception as _error:
             raise _errors.at(_error, "usage")
@@ -320,10 +420,12 @@ class Model:
         try:
             _foundation = d.pop("foundation", UNSET)
             foundation: ModelFoundationEnum | Unset
-            if isinstance(_foundation, Unset):
+            if _foundation is UNSET:
                 foundation = UNSET
             else:
-                foundation = ModelFoundationEnum.from_value(_foundation)
+                foundation = (
+                    ModelFoundationEnum._by_value.get(_foundation) if isinstance(_foundation, str) else None
+                ) or ModelFoundationEnum.from_value(_foundation)
 
         except Exception as _error:
             raise _errors.at(_error, "foundation")
@@ -367,10 +469,12 @@ class Model:
         try:
             _provider = d.pop("provider", UNSET)
             provider: ExternalMLProviderEnum | Unset
-            if isinstance(_provider, Unset):
+            if _provider is UNSET:
                 provider = UNSET
             else:
-                provider = ExternalMLProviderEnum.from_value(_provider)
+                provider = (
+                    ExternalMLProviderEnum._by_value.get(_provider) if isinstance(_provider, str) else None
+                ) or ExternalMLProviderEnum.from_value(_provider)
 
         except Exception as _error:
             raise _errors.at(_error, "provider")
@@ -452,32 +556,32 @@ class Model:
             raise _errors.at(_error, "score")
 
         model = cls(
-            id=id,
-            version=version,
-            created=created,
-            name=name,
-            cloud=cloud,
-            type_=type_,
-            usage=usage,
-            schema=schema,
-            description=description,
-            bytes_=bytes_,
-            ram=ram,
-            quantization=quantization,
-            foundation=foundation,
-            downloaded=downloaded,
-            loaded=loaded,
-            unique=unique,
-            parameters=parameters,
-            provider=provider,
-            cpu=cpu,
-            downloading=downloading,
-            max_tokens=max_tokens,
-            custom=custom,
-            capabilities=capabilities,
-            denied=denied,
-            organization=organization,
-            score=score,
+            id,
+            version,
+            created,
+            name,
+            cloud,
+            type_,
+            usage,
+            schema,
+            description,
+            bytes_,
+            ram,
+            quantization,
+            foundation,
+            downloaded,
+            loaded,
+            unique,
+            parameters,
+            provider,
+            cpu,
+            downloading,
+            max_tokens,
+            custom,
+            capabilities,
+            denied,
+            organization,
+            score,
         )
 
         model.additional_properties = d

@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ModelCapabilities")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class ModelCapabilities:
     """Which kinds of context a model may be given."""
 
@@ -34,6 +34,46 @@ class ModelCapabilities:
     websites: bool | Unset = UNSET
     """ The model may use web pages as context. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"schema={self.schema!r}, "
+            f"assets={self.assets!r}, "
+            f"codebases={self.codebases!r}, "
+            f"documents={self.documents!r}, "
+            f"images={self.images!r}, "
+            f"temporal={self.temporal!r}, "
+            f"videos={self.videos!r}, "
+            f"websites={self.websites!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, ModelCapabilities):
+            return NotImplemented
+        return (
+            self.schema,
+            self.assets,
+            self.codebases,
+            self.documents,
+            self.images,
+            self.temporal,
+            self.videos,
+            self.websites,
+            self.additional_properties,
+        ) == (
+            other.schema,
+            other.assets,
+            other.codebases,
+            other.documents,
+            other.images,
+            other.temporal,
+            other.videos,
+            other.websites,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         schema: dict[str, Any] | Unset = UNSET
@@ -154,14 +194,14 @@ class ModelCapabilities:
             raise _errors.at(_error, "websites")
 
         model_capabilities = cls(
-            schema=schema,
-            assets=assets,
-            codebases=codebases,
-            documents=documents,
-            images=images,
-            temporal=temporal,
-            videos=videos,
-            websites=websites,
+            schema,
+            assets,
+            codebases,
+            documents,
+            images,
+            temporal,
+            videos,
+            websites,
         )
 
         model_capabilities.additional_properties = d

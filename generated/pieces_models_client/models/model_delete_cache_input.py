@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ModelDeleteCacheInput")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class ModelDeleteCacheInput:
     """The optional body of a cache deletion."""
 
@@ -20,6 +20,20 @@ class ModelDeleteCacheInput:
     """ Version stamp that Pieces OS puts on almost every object: the database migration the object was written
     under and the semantic version of the API. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(schema={self.schema!r}, additional_properties={self.additional_properties!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, ModelDeleteCacheInput):
+            return NotImplemented
+        return (
+            self.schema,
+            self.additional_properties,
+        ) == (
+            other.schema,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         schema: dict[str, Any] | Unset = UNSET
@@ -56,7 +70,7 @@ class ModelDeleteCacheInput:
             raise _errors.at(_error, "schema")
 
         model_delete_cache_input = cls(
-            schema=schema,
+            schema,
         )
 
         model_delete_cache_input.additional_properties = d

@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ModelDeleteCacheOutput")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class ModelDeleteCacheOutput:
     """The answer to a cache deletion, pointing at the model whose files were removed."""
 
@@ -22,6 +22,28 @@ class ModelDeleteCacheOutput:
     """ Version stamp that Pieces OS puts on almost every object: the database migration the object was written
     under and the semantic version of the API. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"model={self.model!r}, "
+            f"schema={self.schema!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, ModelDeleteCacheOutput):
+            return NotImplemented
+        return (
+            self.model,
+            self.schema,
+            self.additional_properties,
+        ) == (
+            other.model,
+            other.schema,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model.to_dict()
@@ -70,8 +92,8 @@ class ModelDeleteCacheOutput:
             raise _errors.at(_error, "schema")
 
         model_delete_cache_output = cls(
-            model=model,
-            schema=schema,
+            model,
+            schema,
         )
 
         model_delete_cache_output.additional_properties = d

@@ -1,4 +1,5 @@
 from enum import Enum
+from typing import ClassVar
 
 
 class ModelFoundationEnum(str, Enum):
@@ -144,6 +145,9 @@ class ModelFoundationEnum(str, Enum):
     MSFT_AZURE_OPEN_AI_LATEST = "MSFT_AZURE_OPEN_AI_LATEST"
     AWS_BEDROCK_LATEST = "AWS_BEDROCK_LATEST"
 
+    _by_value: ClassVar[dict[object, "ModelFoundationEnum"]]
+    """Every member by its value: the models look values up here before calling from_value()."""
+
     def __str__(self) -> str:
         return str(self.value)
 
@@ -159,7 +163,7 @@ class ModelFoundationEnum(str, Enum):
         An unknown string gives a pseudo-member (see ``_missing_``); anything else raises ValueError.
         """
         try:
-            return _BY_VALUE[value]
+            return cls._by_value[value]
         except (KeyError, TypeError):
             return cls(value)
 
@@ -173,4 +177,4 @@ class ModelFoundationEnum(str, Enum):
         return member
 
 
-_BY_VALUE: dict[object, ModelFoundationEnum] = {member.value: member for member in ModelFoundationEnum}
+ModelFoundationEnum._by_value = {member.value: member for member in ModelFoundationEnum}

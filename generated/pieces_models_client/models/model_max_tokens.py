@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ModelMaxTokens")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class ModelMaxTokens:
     """The context-window limits of a model. `total` is always present (it may be null when unknown); `input` and `output`
     are given only when the model limits them separately.
@@ -29,6 +29,34 @@ class ModelMaxTokens:
     output: float | None | Unset = UNSET
     """ The most tokens the model may produce. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"total={self.total!r}, "
+            f"schema={self.schema!r}, "
+            f"input_={self.input_!r}, "
+            f"output={self.output!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, ModelMaxTokens):
+            return NotImplemented
+        return (
+            self.total,
+            self.schema,
+            self.input_,
+            self.output,
+            self.additional_properties,
+        ) == (
+            other.total,
+            other.schema,
+            other.input_,
+            other.output,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         total: float | None
@@ -120,10 +148,10 @@ class ModelMaxTokens:
             raise _errors.at(_error, "output")
 
         model_max_tokens = cls(
-            total=total,
-            schema=schema,
-            input_=input_,
-            output=output,
+            total,
+            schema,
+            input_,
+            output,
         )
 
         model_max_tokens.additional_properties = d

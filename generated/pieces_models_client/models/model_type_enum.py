@@ -1,10 +1,14 @@
 from enum import Enum
+from typing import ClassVar
 
 
 class ModelTypeEnum(str, Enum):
     BALANCED = "BALANCED"
     SPEED = "SPEED"
     ACCURACY = "ACCURACY"
+
+    _by_value: ClassVar[dict[object, "ModelTypeEnum"]]
+    """Every member by its value: the models look values up here before calling from_value()."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -21,7 +25,7 @@ class ModelTypeEnum(str, Enum):
         An unknown string gives a pseudo-member (see ``_missing_``); anything else raises ValueError.
         """
         try:
-            return _BY_VALUE[value]
+            return cls._by_value[value]
         except (KeyError, TypeError):
             return cls(value)
 
@@ -35,4 +39,4 @@ class ModelTypeEnum(str, Enum):
         return member
 
 
-_BY_VALUE: dict[object, ModelTypeEnum] = {member.value: member for member in ModelTypeEnum}
+ModelTypeEnum._by_value = {member.value: member for member in ModelTypeEnum}

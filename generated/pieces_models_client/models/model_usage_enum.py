@@ -1,4 +1,5 @@
 from enum import Enum
+from typing import ClassVar
 
 
 class ModelUsageEnum(str, Enum):
@@ -25,6 +26,9 @@ class ModelUsageEnum(str, Enum):
     TEXT_EMBEDDING = "TEXT_EMBEDDING"
     TECHNICAL_ERROR = "TECHNICAL_ERROR"
 
+    _by_value: ClassVar[dict[object, "ModelUsageEnum"]]
+    """Every member by its value: the models look values up here before calling from_value()."""
+
     def __str__(self) -> str:
         return str(self.value)
 
@@ -40,7 +44,7 @@ class ModelUsageEnum(str, Enum):
         An unknown string gives a pseudo-member (see ``_missing_``); anything else raises ValueError.
         """
         try:
-            return _BY_VALUE[value]
+            return cls._by_value[value]
         except (KeyError, TypeError):
             return cls(value)
 
@@ -54,4 +58,4 @@ class ModelUsageEnum(str, Enum):
         return member
 
 
-_BY_VALUE: dict[object, ModelUsageEnum] = {member.value: member for member in ModelUsageEnum}
+ModelUsageEnum._by_value = {member.value: member for member in ModelUsageEnum}

@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="Models")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class Models:
     """The model registry of a Pieces OS instance."""
 
@@ -25,6 +25,31 @@ class Models:
     """ Usage points Pieces OS keeps for ranking: `manual` counts what the user did explicitly, `automatic` what
     Pieces observed on its own. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"iterable={self.iterable!r}, "
+            f"schema={self.schema!r}, "
+            f"score={self.score!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Models):
+            return NotImplemented
+        return (
+            self.iterable,
+            self.schema,
+            self.score,
+            self.additional_properties,
+        ) == (
+            other.iterable,
+            other.schema,
+            other.score,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         iterable = []
@@ -103,9 +128,9 @@ class Models:
             raise _errors.at(_error, "score")
 
         models = cls(
-            iterable=iterable,
-            schema=schema,
-            score=score,
+            iterable,
+            schema,
+            score,
         )
 
         models.additional_properties = d

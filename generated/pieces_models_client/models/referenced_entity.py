@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ReferencedEntity")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class ReferencedEntity:
     """A pointer to an entity (an organization, for models), optionally with its data."""
 
@@ -25,6 +25,31 @@ class ReferencedEntity:
     """ The entity's own data. Deliberately untyped here (this is where the core cut ends): in Pieces it carries
     enterprise configuration, subscriptions and users. Every key is kept as received. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"id={self.id!r}, "
+            f"schema={self.schema!r}, "
+            f"reference={self.reference!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, ReferencedEntity):
+            return NotImplemented
+        return (
+            self.id,
+            self.schema,
+            self.reference,
+            self.additional_properties,
+        ) == (
+            other.id,
+            other.schema,
+            other.reference,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -92,9 +117,9 @@ class ReferencedEntity:
             raise _errors.at(_error, "reference")
 
         referenced_entity = cls(
-            id=id,
-            schema=schema,
-            reference=reference,
+            id,
+            schema,
+            reference,
         )
 
         referenced_entity.additional_properties = d

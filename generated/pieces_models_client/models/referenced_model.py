@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ReferencedModel")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class ReferencedModel:
     """A pointer to a model by id, without the model's data."""
 
@@ -22,6 +22,28 @@ class ReferencedModel:
     """ Version stamp that Pieces OS puts on almost every object: the database migration the object was written
     under and the semantic version of the API. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"id={self.id!r}, "
+            f"schema={self.schema!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, ReferencedModel):
+            return NotImplemented
+        return (
+            self.id,
+            self.schema,
+            self.additional_properties,
+        ) == (
+            other.id,
+            other.schema,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -72,8 +94,8 @@ class ReferencedModel:
             raise _errors.at(_error, "schema")
 
         referenced_model = cls(
-            id=id,
-            schema=schema,
+            id,
+            schema,
         )
 
         referenced_model.additional_properties = d

@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="Score")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class Score:
     """Usage points Pieces OS keeps for ranking: `manual` counts what the user did explicitly, `automatic` what Pieces
     observed on its own.
@@ -37,6 +37,46 @@ class Score:
     searched: int | Unset = UNSET
     """ Points from the object turning up in searches. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"manual={self.manual!r}, "
+            f"automatic={self.automatic!r}, "
+            f"schema={self.schema!r}, "
+            f"priority={self.priority!r}, "
+            f"reuse={self.reuse!r}, "
+            f"update={self.update!r}, "
+            f"reference={self.reference!r}, "
+            f"searched={self.searched!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Score):
+            return NotImplemented
+        return (
+            self.manual,
+            self.automatic,
+            self.schema,
+            self.priority,
+            self.reuse,
+            self.update,
+            self.reference,
+            self.searched,
+            self.additional_properties,
+        ) == (
+            other.manual,
+            other.automatic,
+            other.schema,
+            other.priority,
+            other.reuse,
+            other.update,
+            other.reference,
+            other.searched,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         manual = self.manual
@@ -158,14 +198,14 @@ class Score:
             raise _errors.at(_error, "searched")
 
         score = cls(
-            manual=manual,
-            automatic=automatic,
-            schema=schema,
-            priority=priority,
-            reuse=reuse,
-            update=update,
-            reference=reference,
-            searched=searched,
+            manual,
+            automatic,
+            schema,
+            priority,
+            reuse,
+            update,
+            reference,
+            searched,
         )
 
         score.additional_properties = d

@@ -16,7 +16,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="SeededModel")
 
 
-@_attrs_define
+@_attrs_define(repr=False, eq=False)
 class SeededModel:
     """What a client sends to register a model: the fields of a Model that the caller knows before Pieces OS has assigned
     an id. `bytes` is the size of the weights on disk, `ram` the memory the model needs once loaded.
@@ -72,6 +72,88 @@ class SeededModel:
     organization: ReferencedEntity | Unset = UNSET
     """ A pointer to an entity (an organization, for models), optionally with its data. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}("
+            f"version={self.version!r}, "
+            f"created={self.created!r}, "
+            f"name={self.name!r}, "
+            f"cloud={self.cloud!r}, "
+            f"type_={self.type_!r}, "
+            f"usage={self.usage!r}, "
+            f"schema={self.schema!r}, "
+            f"description={self.description!r}, "
+            f"bytes_={self.bytes_!r}, "
+            f"ram={self.ram!r}, "
+            f"quantization={self.quantization!r}, "
+            f"foundation={self.foundation!r}, "
+            f"downloaded={self.downloaded!r}, "
+            f"unique={self.unique!r}, "
+            f"parameters={self.parameters!r}, "
+            f"provider={self.provider!r}, "
+            f"cpu={self.cpu!r}, "
+            f"max_tokens={self.max_tokens!r}, "
+            f"custom={self.custom!r}, "
+            f"capabilities={self.capabilities!r}, "
+            f"denied={self.denied!r}, "
+            f"organization={self.organization!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, SeededModel):
+            return NotImplemented
+        return (
+            self.version,
+            self.created,
+            self.name,
+            self.cloud,
+            self.type_,
+            self.usage,
+            self.schema,
+            self.description,
+            self.bytes_,
+            self.ram,
+            self.quantization,
+            self.foundation,
+            self.downloaded,
+            self.unique,
+            self.parameters,
+            self.provider,
+            self.cpu,
+            self.max_tokens,
+            self.custom,
+            self.capabilities,
+            self.denied,
+            self.organization,
+            self.additional_properties,
+        ) == (
+            other.version,
+            other.created,
+            other.name,
+            other.cloud,
+            other.type_,
+            other.usage,
+            other.schema,
+            other.description,
+            other.bytes_,
+            other.ram,
+            other.quantization,
+            other.foundation,
+            other.downloaded,
+            other.unique,
+            other.parameters,
+            other.provider,
+            other.cpu,
+            other.max_tokens,
+            other.custom,
+            other.capabilities,
+            other.denied,
+            other.organization,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version
@@ -226,13 +308,19 @@ class SeededModel:
             raise _errors.at(_error, "cloud")
 
         try:
-            type_ = ModelTypeEnum.from_value(d.pop("type"))
+            _type_ = d.pop("type")
+            type_ = (
+                ModelTypeEnum._by_value.get(_type_) if isinstance(_type_, str) else None
+            ) or ModelTypeEnum.from_value(_type_)
 
         except Exception as _error:
             raise _errors.at(_error, "type")
 
         try:
-            usage = ModelUsageEnum.from_value(d.pop("usage"))
+            _usage = d.pop("usage")
+            usage = (
+                ModelUsageEnum._by_value.get(_usage) if isinstance(_usage, str) else None
+            ) or ModelUsageEnum.from_value(_usage)
 
         except Exception as _error:
             raise _errors.at(_error, "usage")
@@ -289,10 +377,12 @@ class SeededModel:
         try:
             _foundation = d.pop("foundation", UNSET)
             foundation: ModelFoundationEnum | Unset
-            if isinstance(_foundation, Unset):
+            if _foundation is UNSET:
                 foundation = UNSET
             else:
-                foundation = ModelFoundationEnum.from_value(_foundation)
+                foundation = (
+                    ModelFoundationEnum._by_value.get(_foundation) if isinstance(_foundation, str) else None
+                ) or ModelFoundationEnum.from_value(_foundation)
 
         except Exception as _error:
             raise _errors.at(_error, "foundation")
@@ -328,10 +418,12 @@ class SeededModel:
         try:
             _provider = d.pop("provider", UNSET)
             provider: ExternalMLProviderEnum | Unset
-            if isinstance(_provider, Unset):
+            if _provider is UNSET:
                 provider = UNSET
             else:
-                provider = ExternalMLProviderEnum.from_value(_provider)
+                provider = (
+                    ExternalMLProviderEnum._by_value.get(_provider) if isinstance(_provider, str) else None
+                ) or ExternalMLProviderEnum.from_value(_provider)
 
         except Exception as _error:
             raise _errors.at(_error, "provider")
@@ -394,28 +486,28 @@ class SeededModel:
             raise _errors.at(_error, "organization")
 
         seeded_model = cls(
-            version=version,
-            created=created,
-            name=name,
-            cloud=cloud,
-            type_=type_,
-            usage=usage,
-            schema=schema,
-            description=description,
-            bytes_=bytes_,
-            ram=ram,
-            quantization=quantization,
-            foundation=foundation,
-            downloaded=downloaded,
-            unique=unique,
-            parameters=parameters,
-            provider=provider,
-            cpu=cpu,
-            max_tokens=max_tokens,
-            custom=custom,
-            capabilities=capabilities,
-            denied=denied,
-            organization=organization,
+            version,
+            created,
+            name,
+            cloud,
+            type_,
+            usage,
+            schema,
+            description,
+            bytes_,
+            ram,
+            quantization,
+            foundation,
+            downloaded,
+            unique,
+            parameters,
+            provider,
+            cpu,
+            max_tokens,
+            custom,
+            capabilities,
+            denied,
+            organization,
         )
 
         seeded_model.additional_properties = d

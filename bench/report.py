@@ -1,0 +1,252 @@
+"""The benchmark's results as markdown tables: medians, ratios, and the targets met or missed.
+
+render() works from the JSON of bench/results.json alone, so `python -m bench.report [results.json]`
+prints the tables of an earlier run again.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bench import ROOT
+from bench.targets import evaluate
+from bench.timing import Comparison
+
+LABELS = {"ours": "ours", "sdk": "official SDK", "floor": "floor"}
+REQUEST_CONTENDERS = ("ours sync", "ours async", "sdk", "raw httpx", "raw httpx async")  # bench.roundtrip
+REQUEST_RATIOS = (
+    ("ours sync", "sdk"),
+    ("ours async", "sdk"),
+    ("ours sync", "raw httpx"),
+    ("ours async", "raw httpx async"),
+)
+SHORT = {
+    "ours sync": "sync",
+    "ours async": "async",
+    "sdk": "SDK",
+    "raw httpx": "raw",
+    "raw httpx async": "raw async",
+}
+
+
+def number(value: float) -> str:
+    """At most three significant digits (more left of the point), no exponent."""
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    if value >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def table(
+    header: list[str], rows: list[list[str]], text_columns: int = 1, last_is_text: bool = False
+) -> list[str]:
+    """A markdown table: the first `text_columns` columns (and the last if `last_is_text`) are text,
+    left-aligned; the others are numbers, right-aligned."""
+    align = [":--" if index < text_columns else "--:" for index in range(len(header))]
+    if last_is_text:
+        align[-1] = ":--"
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    return [*lines, *("| " + " | ".join(row) + " |" for row in rows), ""]
+
+
+def _comparisons(results: dict[str, Any], section: str) -> dict[str, Comparison]:
+    return {case: Comparison.from_json(data) for case, data in results[section]["comparisons"].items()}
+
+
+def _spread(comparison: Comparison) -> str:
+    return percent(max(comparison.spread(name) for name in comparison.samples))
+
+
+def _rounds(comparison: Comparison) -> str:
+    return str(len(next(iter(comparison.samples.values()))))
+
+
+def _header(results: dict[str, Any]) -> list[str]:
+    machine, run = results["machine"], results["run"]
+    versions = ", ".join(f"{name} {version}" for name, version in machine["versions"].items())
+    start, end = machine["load_average_start"], run["load_average_end"]
+    return [
+        "# Benchmark: pieces-models-client vs the official SDK",
+        "",
+        f"- Run: {machine['date']}, commit {machine['commit']}, {run['mode']} run, {run['seconds']:.0f} s",
+        f"- Machine: {machine['cpu']}, {machine['cores']} cores, {machine['os']}, {machine['python']}",
+        f"- Load average (1 min): {start:.2f} at the start, {end:.2f} at the end",
+        f"- Versions: {versions}",
+        "- Method: see the docstring of bench/__main__.py. Times are medians of per-call times over "
+        "interleaved rounds; a ratio is the median of the per-round ratios (below 1: ours is faster); "
+        "*spread* is the largest interquartile range / median among a row's contenders.",
+        "",
+    ]
+
+
+def _targets(results: dict[str, Any]) -> list[str]:
+    rows = []
+    for target in evaluate(results):
+        low, high = target["interval"]
+        verdict = "met" if target["met"] else "**missed**"
+        if not target["clear"]:
+            verdict += " (within noise)"
+        rows.append(
+            [
+                target["label"],
+                f"{target['ratio']:.2f}",
+                f"{low:.2f} to {high:.2f}",
+                f"≤ {target['limit']:.2f}",
+                verdict,
+            ]
+        )
+    note = (
+        "*95% CI*: a distribution-free 95% confidence interval of the median ratio, from the per-round "
+        "ratios; *within noise*: the limit lies inside it, so another run may well decide otherwise."
+    )
+    return [
+        "## Targets",
+        "",
+        *table(["target", "ratio", "95% CI", "limit", "result"], rows, last_is_text=True),
+        note,
+        "",
+    ]
+
+
+def _imports(results: dict[str, Any]) -> list[str]:
+    comparison = _comparisons(results, "import")["snapshot call"]
+    details = results["import"]["details"]
+    rows = [
+        [
+            LABELS[name],
+            "`" + details[name]["statement"].replace("\n", "; ") + "`",
+            number(comparison.median(name) * 1e3),
+            str(details[name]["modules"]),
+            "" if name == "ours" else f"{comparison.ratio('ours', name):.2f}",
+            percent(comparison.spread(name)),
+        ]
+        for name in comparison.samples
+    ]
+    header = ["contender", "statement", "ms", "modules loaded", "ours / this", "spread"]
+    lines = [
+        f"## 1. Import, each in a fresh interpreter, start-up excluded ({_rounds(comparison)} rounds)",
+        "",
+        *table(header, rows, text_columns=2),
+    ]
+    hidden = results["import"].get("hidden")  # absent from results of older versions
+    if hidden:
+        lines += [
+            f"Hidden in every interpreter, as for a plain `pip install httpx`: {', '.join(hidden)} (httpx "
+            "imports them for its optional command line when they are installed, and the .venv has them; "
+            "see bench/imports.py).",
+            "",
+        ]
+    return lines
+
+
+def _parse(results: dict[str, Any]) -> list[str]:
+    sizes = results["parse"]["body_bytes"]
+    rows = [
+        [
+            f"{int(case):,}",
+            f"{sizes[case] / 1024:,.0f}",
+            number(c.median("ours") * 1e3),
+            number(c.median("sdk") * 1e3),
+            number(c.median("floor") * 1e3),
+            f"{c.ratio('ours', 'sdk'):.2f}",
+            f"{c.ratio('ours', 'floor'):.2f}",
+            _spread(c),
+            _rounds(c),
+        ]
+        for case, c in _comparisons(results, "parse").items()
+    ]
+    header = ["models", "KiB", "ours ms", "SDK ms", "json.loads ms", "ours / SDK", "ours / json.loads"]
+    return [
+        "## 2. Parse a GET /models body (JSON bytes to typed models)",
+        "",
+        *table([*header, "spread", "rounds"], rows),
+    ]
+
+
+def _serialise(results: dict[str, Any]) -> list[str]:
+    rows = [
+        [
+            f"{int(case):,}",
+            number(c.median("ours") * 1e3),
+            number(c.median("sdk") * 1e3),
+            f"{c.ratio('ours', 'sdk'):.2f}",
+            _spread(c),
+            _rounds(c),
+        ]
+        for case, c in _comparisons(results, "serialise").items()
+    ]
+    header = ["models", "ours ms", "SDK ms", "ours / SDK", "spread", "rounds"]
+    return ["## 3. Serialise the parsed body (`to_dict`)", "", *table(header, rows)]
+
+
+def _roundtrip(results: dict[str, Any]) -> list[str]:
+    rows = []
+    for case, c in _comparisons(results, "roundtrip").items():
+        medians = [number(c.median(name) * 1e6) for name in REQUEST_CONTENDERS]
+        ratios = [f"{c.ratio(mine, theirs):.2f}" for mine, theirs in REQUEST_RATIOS]
+        rows.append([case, *medians, *ratios, _spread(c), _rounds(c)])
+    header = [
+        "request",
+        *(f"{name} µs" for name in ("ours sync", "ours async", "SDK", "raw httpx", "raw httpx async")),
+        *(f"{SHORT[mine]} / {SHORT[theirs]}" for mine, theirs in REQUEST_RATIOS),
+        "spread",
+        "rounds",
+    ]
+    opened = results["roundtrip"]["connections_opened"]
+    counts = "; ".join(
+        f"{request}: " + ", ".join(f"{name} {count}" for name, count in by_name.items())
+        for request, by_name in opened.items()
+    )
+    return [
+        "## 4. A whole request over loopback keep-alive (GET /models: 23 models)",
+        "",
+        *table(header, rows),
+        f"Keep-alive check, connections opened during {results['roundtrip']['keep_alive_calls']} calls "
+        f"after the first (0 expected): {counts}.",
+        "",
+    ]
+
+
+def _generate(results: dict[str, Any]) -> list[str]:
+    generate = results["generate"]
+    samples = generate["samples_s"]
+    row = [
+        "`openapi-python-client generate ...` (the command of `make generate`, into a scratch folder)",
+        f"{generate['median_s']:.2f}",
+        f"{min(samples):.2f}",
+        f"{max(samples):.2f}",
+        str(len(samples)),
+    ]
+    return ["## 5. `make generate`", "", *table(["command", "median s", "min s", "max s", "runs"], [row])]
+
+
+def render(results: dict[str, Any]) -> str:
+    lines = [
+        *_header(results),
+        *_targets(results),
+        *_imports(results),
+        *_parse(results),
+        *_serialise(results),
+        *_roundtrip(results),
+        *_generate(results),
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results.json"
+    sys.stdout.write(render(json.loads(path.read_text())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Validate recorded exchanges against an OpenAPI document with openapi-core, naming the field at fault.
+
+Two levels:
+- ``problems(interaction, api)``: the request and the response are valid for the operation (path,
+  parameters, status, content type, body schema), and a status without declared content has no body.
+- the same with ``strict(spec_dict)``: every object additionally refuses undeclared fields, so a field
+  the server sends that the spec does not describe (a renamed or forgotten one) is named.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from openapi_core import OpenAPI
+from openapi_core.testing import MockRequest, MockResponse
+
+from tests.contract.recordings import operation_of
+from tests.support import spec
+from tests.support.round_trip import location
+from tools.cassettes import Interaction
+
+ENUM_SHOWN = 5
+SCHEMA_ERRORS_SHOWN = 10
+
+
+def strict(spec_dict: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``spec_dict`` whose object schemas with properties allow no other field."""
+    out = copy.deepcopy(spec_dict)
+    for schema in out["components"]["schemas"].values():
+        if "properties" in schema and "additionalProperties" not in schema:
+            schema["additionalProperties"] = False
+    return out
+
+
+def build(spec_dict: dict[str, Any]) -> OpenAPI:
+    return OpenAPI.from_dict(copy.deepcopy(spec_dict))
+
+
+@functools.cache
+def shipped(strict_fields: bool = False) -> OpenAPI:
+    """openapi/models.yaml as openapi-core reads it (strict: undeclared fields refused)."""
+    return build(strict(spec.load_spec()) if strict_fields else spec.load_spec())
+
+
+def _message(error: Any) -> str:
+    if error.validator == "enum":
+        values = list(error.validator_value)
+        shown = ", ".join(repr(v) for v in values[:ENUM_SHOWN]) + (
+            ", ..." if len(values) > ENUM_SHOWN else ""
+        )
+        return f"{error.instance!r} is not one of the {len(values)} values the spec lists ({shown})"
+    return error.message
+
+
+def _explain(where: str, error: Exception) -> Iterator[str]:
+    schema_errors = getattr(error.__cause__, "schema_errors", None)
+    if not schema_errors:
+        yield f"{where}: {error}"
+        return
+    for shown, schema_error in enumerate(schema_errors):
+        if shown == SCHEMA_ERRORS_SHOWN:
+            yield f"{where} body: ... and {len(schema_errors) - shown} more like these"
+            return
+        yield f"{where} body {location(tuple(schema_error.absolute_path))}: {_message(schema_error)}"
+
+
+def _request(interaction: Interaction) -> MockRequest:
+    parts = urlsplit(interaction.request.uri)
+    return MockRequest(
+        f"{parts.scheme}://{parts.netloc}",
+        interaction.method.lower(),
+        parts.path,
+        args=dict(parse_qsl(parts.query)),
+        headers=interaction.request_headers,
+        data=interaction.request_body,
+        content_type=interaction.request_headers.get("content-type", ""),
+    )
+
+
+def _response(interaction: Interaction) -> MockResponse:
+    return MockResponse(
+        interaction.response_body,
+        interaction.status,
+        headers=interaction.response_headers,
+        content_type=interaction.content_type,
+    )
+
+
+def _declared_content(interaction: Interaction) -> tuple[bool, bool]:
+    """(the operation declares a request body, the recorded status declares response content)."""
+    operation = operation_of(interaction)
+    declared = next(op for m, p, op in spec.operations() if op["operationId"] == operation.operation_id)
+    response = spec.resolve(declared["responses"].get(str(interaction.status), {}))
+    return "requestBody" in declared, bool(response.get("content"))
+
+
+def problems(interaction: Interaction, api: OpenAPI) -> list[str]:
+    """Everything in the recorded exchange that ``api`` does not allow, one line each."""
+    request = _request(interaction)
+    out = [line for error in api.iter_request_errors(request) for line in _explain("request", error)]
+    response = _response(interaction)
+    out += [
+        line for error in api.iter_response_errors(request, response) for line in _explain("response", error)
+    ]
+    takes_body, gives_content = _declared_content(interaction)
+    if interaction.request_body and not takes_body:
+        out.append("request: a body was sent, but the operation declares no request body")
+    if interaction.response_body and not gives_content:
+        out.append(f"response: status {interaction.status} declares no content, but the body is not empty")
+    return out

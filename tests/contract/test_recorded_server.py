@@ -1,0 +1,142 @@
+"""The recorded server: replays recordings over real HTTP, matches strictly, and fails a test on a request
+no recording matches (naming the closest one and the difference) or on a recording never used."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from tests.contract.recordings import cassettes
+from tools import ROOT
+from tools.matching import Replay, ReplayMismatch
+from tools.recorded_server import NO_MATCH_HEADER
+
+
+def cassette(name: str):
+    return next(c for c in cassettes() if c.name == name)
+
+
+@pytest.mark.parametrize("name", ["models_snapshot", "models_snapshot_error", "unload_models"])
+def test_recorded_response_is_served_as_recorded(recorded_server, http, name: str):
+    """Status, reason, content type and body go back exactly as recorded (a 204 with no body)."""
+    recorded = cassette(name).interactions[0]
+    with recorded_server.replaying([recorded]):
+        response = http.request(recorded.method, recorded.target, headers=recorded.request_headers)
+    assert (response.status_code, response.reason_phrase) == (recorded.status, recorded.reason)
+    assert response.headers.get("content-type") == (recorded.content_type or None)
+    assert response.content == recorded.response_body
+
+
+def test_json_body_is_matched_as_json(recorded_server, http):
+    """A JSON body with other key order and spacing matches the recorded one."""
+    recorded = cassette("models_create_new_model_required_fields").interactions[0]
+    reordered = json.dumps(dict(reversed(json.loads(recorded.request_body).items())), indent=2)
+    with recorded_server.replaying([recorded]):
+        response = http.post(
+            "/models/create", content=reordered, headers={"content-type": "application/json"}
+        )
+    assert response.status_code == 200
+
+
+def _miss(recorded_server, http, recordings, method: str, target: str, **kwargs) -> tuple:
+    """Send a request that matches none of ``recordings``: the 404 and the block's failure message."""
+    with (
+        pytest.raises(ReplayMismatch) as failure,
+        recorded_server.replaying(recordings),
+    ):
+        response = http.request(method, target, **kwargs)
+    return response, str(failure.value)
+
+
+def test_unmatched_request_fails_naming_the_closest_recording_and_the_difference(recorded_server, http):
+    """A body that differs gets a 404 whose text, like the test failure, names the closest recording
+    and shows the body difference."""
+    recordings = [cassette("models_delete_specific_model_cache").interactions[0], cassette("unload_models")]
+    target = cassette("models_delete_specific_model_cache").interactions[0].target
+    body = {"schema": {"migration": 1, "semantic": "MAJOR_0_MINOR_0_PATCH_1"}}
+    response, message = _miss(recorded_server, http, recordings, "POST", target, json=body)
+    assert response.status_code == 404
+    assert response.headers[NO_MATCH_HEADER] == "no-match"
+    assert response.text in message
+    assert f"No recording matches POST {target}" in message
+    assert "Closest recording: models_delete_specific_model_cache #0" in message
+    assert '-    "migration": 0,' in message
+    assert '+    "migration": 1,' in message
+
+
+def test_path_is_matched_exactly_as_encoded(recorded_server, http):
+    """The same id percent-encoded with lower-case hex digits is another path: no match."""
+    recorded = cassette("model_ids_needing_encoding").interactions[1]
+    assert recorded.target == "/models/hf.co%2Forg%2Frepo%3AQ4_K_M/delete"
+    lower_case = "/models/hf.co%2forg%2frepo%3aQ4_K_M/delete"
+    _, message = _miss(recorded_server, http, [recorded], "POST", lower_case)
+    assert f"path (this request != recorded): {lower_case} != {recorded.target}" in message
+
+
+def test_query_is_matched(recorded_server, http):
+    """A query the recording does not have is a difference."""
+    _, message = _miss(recorded_server, http, [cassette("models_snapshot")], "GET", "/models?limit=1")
+    assert "query (this request != recorded): [('limit', '1')] != []" in message
+
+
+def test_declared_recording_never_requested_fails_the_block(recorded_server, http):
+    """Leaving replaying() with a declared recording unused fails, naming it."""
+    unused = r"never requested:\n  - unload_models #0 \(POST /models/unload"
+    with (
+        pytest.raises(ReplayMismatch, match=unused),
+        recorded_server.replaying([cassette("models_snapshot"), cassette("unload_models")]),
+    ):
+        http.get("/models")
+
+
+def test_first_declared_recording_answers_a_request_several_match(recorded_server, http):
+    """Of two recordings of the same request, the first declared answers; the other is reported as
+    shadowed (and, being unused, fails the block)."""
+    empty, full = cassette("models_snapshot_empty"), cassette("models_snapshot")
+    responses: list[httpx.Response] = []
+    with pytest.raises(ReplayMismatch, match="never requested:\n  - models_snapshot #0"):
+        _get_models(recorded_server, http, [empty, full], responses)
+    assert responses[0].json()["iterable"] == []
+    assert [interaction.cassette for interaction in Replay([empty, full]).shadowed()] == ["models_snapshot"]
+
+
+def _get_models(recorded_server, http, recordings, responses: list[httpx.Response]) -> None:
+    with recorded_server.replaying(recordings):
+        responses.append(http.get("/models"))
+
+
+def test_make_serve_answers_get_models_with_the_recorded_snapshot():
+    """`python -m tools.recorded_server` (what `make serve` runs) serves every recording: GET /models
+    returns the 23-model snapshot."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tools.recorded_server", "--port", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        banner = process.stdout.readline()
+        url = re.search(r"on (http://127\.0\.0\.1:\d+)", banner)
+        assert url, f"no URL in the first line: {banner!r}"
+        response = httpx.get(url.group(1) + "/models", timeout=10)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+    assert response.status_code == 200
+    assert response.content == cassette("models_snapshot").interactions[0].response_body
+    assert len(response.json()["iterable"]) == 23
+
+
+def test_json_types_are_matched_strictly(recorded_server, http):
+    """A body equal to the recorded one only if 0 is taken for false does not match."""
+    recorded = cassette("models_create_new_model_required_fields").interactions[0]
+    body = {**json.loads(recorded.request_body), "cloud": 0}
+    _, message = _miss(recorded_server, http, [recorded], "POST", "/models/create", json=body)
+    assert "the JSON bodies are equal only if true/false are taken for 1/0" in message

@@ -1,0 +1,53 @@
+"""The model classes behave like the attrs classes they are: readable reprs, value equality."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from pieces_models_client.models import EmbeddedModelSchema, Model, ModelMaxTokens, Models
+from pieces_models_client.types import UNSET
+from tests.support.endpoints import SNAPSHOT
+
+
+def test_repr_names_every_field_in_declaration_order():
+    """repr shows the class, each field with its value (UNSET for absent ones) and unknown keys."""
+    tokens = ModelMaxTokens.from_dict({"total": 8192, "x-new": 1})
+    assert repr(tokens) == (
+        "ModelMaxTokens(total=8192, schema=UNSET, input_=UNSET, output=UNSET, "
+        "additional_properties={'x-new': 1})"
+    )
+    assert repr(UNSET) == "UNSET"
+
+
+def test_equal_bodies_give_equal_models():
+    """Two parses of the same body are equal; any difference in a field or unknown key is not."""
+    assert Models.from_dict(SNAPSHOT) == Models.from_dict(copy.deepcopy(SNAPSHOT))
+    changed = copy.deepcopy(SNAPSHOT)
+    changed["iterable"][22]["created"]["readable"] = "yesterday"
+    assert Models.from_dict(SNAPSHOT) != Models.from_dict(changed)
+    extra = copy.deepcopy(SNAPSHOT)
+    extra["iterable"][0]["x-new"] = True
+    assert Models.from_dict(SNAPSHOT) != Models.from_dict(extra)
+
+
+def test_equality_needs_the_same_class():
+    """Like attrs: a model never equals an instance of another class, even with the same fields."""
+    schema = EmbeddedModelSchema.from_dict({"migration": 0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"})
+
+    class Subclass(EmbeddedModelSchema):
+        pass
+
+    twin = Subclass(schema.migration, schema.semantic)
+    assert schema != twin
+    assert schema != {"migration": 0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"}
+
+
+def test_models_are_mutable_and_so_unhashable():
+    """Mutable value objects are not hashable (attrs' default for eq=True without frozen)."""
+    model = Model.from_dict(SNAPSHOT["iterable"][0])
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(model)
+    model.name = "renamed"
+    assert model.to_dict()["name"] == "renamed"
