@@ -63,7 +63,7 @@ class Settings:
 
 FULL = Settings(
     "full",
-    imports=Plan(rounds=25, budget_seconds=30.0, min_rounds=11),
+    imports=Plan(rounds=60, budget_seconds=45.0, min_rounds=11),
     in_process=Plan(rounds=60, min_sample_seconds=0.02, budget_seconds=6.0, min_rounds=5),
     requests=Plan(rounds=60, min_sample_seconds=0.03, budget_seconds=9.0, min_rounds=15),
     generate_runs=3,
