@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
 
 from pieces_models_client import Client
+from tests.support.loopback import SSL_CONTEXT
 from tools.recorded_server import RecordedServer
-
-# httpx loads the CA bundle for every client it creates (about 60 ms). The recorded server speaks
-# plain HTTP, so the clients of these tests share one context instead of loading it a hundred times.
-_SSL_CONTEXT = ssl.create_default_context()
 
 
 @pytest.fixture(scope="session")
@@ -26,11 +22,11 @@ def recorded_server() -> Iterator[RecordedServer]:
 @pytest.fixture
 def http(recorded_server: RecordedServer) -> Iterator[httpx.Client]:
     """A plain httpx client pointed at the recorded server, for requests the generated client never sends."""
-    with httpx.Client(base_url=recorded_server.url, verify=_SSL_CONTEXT) as client:
+    with httpx.Client(base_url=recorded_server.url, verify=SSL_CONTEXT) as client:
         yield client
 
 
 @pytest.fixture
 def make_client(recorded_server: RecordedServer) -> Callable[[], Client]:
     """A factory of generated clients pointed at the recorded server."""
-    return lambda: Client(base_url=recorded_server.url, verify_ssl=_SSL_CONTEXT)
+    return lambda: Client(base_url=recorded_server.url, verify_ssl=SSL_CONTEXT)

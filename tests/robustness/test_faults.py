@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from pieces_models_client import Client, errors
+from pieces_models_client import errors
 from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import DETAILED_MODES, ENDPOINTS, MODES, Endpoint
@@ -36,7 +36,7 @@ class Outcome:
 
 def run(endpoint: Endpoint, mode: str, responder: loopback.Responder) -> Outcome:
     with loopback.serve(responder) as server:
-        client = Client(base_url=server.url, timeout=httpx.Timeout(TIMEOUT))
+        client = loopback.client(server.url, timeout=httpx.Timeout(TIMEOUT))
         start = time.monotonic()
         try:
             result, error = endpoint.call(mode, client), None
@@ -176,7 +176,7 @@ def test_10_mb_error_body_is_kept_whole(endpoint, mode):
 def test_connection_refused_raises_server_unreachable(endpoint, mode):
     """Nothing listening: ServerUnreachable naming the URL and saying Pieces OS may not be running."""
     base_url = f"http://127.0.0.1:{faults.refused_port()}"
-    client = Client(base_url=base_url, timeout=httpx.Timeout(TIMEOUT))
+    client = loopback.client(base_url, timeout=httpx.Timeout(TIMEOUT))
     start = time.monotonic()
     with pytest.raises(errors.ServerUnreachable) as caught:
         endpoint.call(mode, client)

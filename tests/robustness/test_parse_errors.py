@@ -150,14 +150,13 @@ def test_parse_error_of_a_response_carries_status_body_and_operation():
     (tests/robustness/test_faults.py covers invalid JSON, empty and HTML bodies)."""
     import httpx
 
-    from pieces_models_client import Client
     from pieces_models_client.api.models import models_snapshot
     from tests.support import loopback
 
     raw = json.dumps({"iterable": [{"id": 1}]}).encode()
     reply = loopback.Reply(200, raw, "application/json")
     with loopback.serve(loopback.always(reply)) as server, pytest.raises(errors.ResponseParseError) as caught:
-        models_snapshot.sync(client=Client(base_url=server.url, timeout=httpx.Timeout(5)))
+        models_snapshot.sync(client=loopback.client(server.url, timeout=httpx.Timeout(5)))
     error = caught.value
     assert (error.status_code, error.content, error.operation) == (200, raw, "models-snapshot")
     assert error.location == "iterable[0].id"

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pieces_models_client import Client, errors
+from pieces_models_client import errors
 from pieces_models_client.api.models import models_delete_specific_model, models_delete_specific_model_cache
 from tests.spec.sdk_reference import encode_path_param
 from tests.support import loopback
@@ -44,7 +44,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def client(server):
-    with Client(base_url=server.url) as shared:
+    with loopback.client(server.url) as shared:
         yield shared
 
 
@@ -102,7 +102,7 @@ def test_dot_and_empty_ids_are_refused_before_sending(server, endpoint, mode, ba
     before = len(server.received)
     subject = type(endpoint)(**{**endpoint.__dict__, "args": (bad_id,)})
     with pytest.raises(errors.InvalidParameter) as caught:
-        subject.call(mode, Client(base_url=server.url))
+        subject.call(mode, loopback.client(server.url))
     assert caught.value.parameter == "model"
     assert str(caught.value).startswith("model: ")
     assert isinstance(caught.value, ValueError)
@@ -113,5 +113,5 @@ def test_an_id_that_is_not_valid_unicode_is_refused(server):
     """A lone surrogate cannot be UTF-8 encoded: InvalidParameter, not a UnicodeEncodeError."""
     before = len(server.received)
     with pytest.raises(errors.InvalidParameter, match="model: cannot be encoded as UTF-8"):
-        models_delete_specific_model.sync("model-\ud800", client=Client(base_url=server.url))
+        models_delete_specific_model.sync("model-\ud800", client=loopback.client(server.url))
     assert len(server.received) == before

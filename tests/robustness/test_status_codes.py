@@ -10,7 +10,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from pieces_models_client import Client, errors
+from pieces_models_client import errors
 from tests.support import loopback
 from tests.support.endpoints import ENDPOINTS, Endpoint
 
@@ -50,7 +50,7 @@ def test_every_final_status_is_returned_or_raised_as_typed(endpoint):
     declared = {endpoint.success_status, 500}
     with (
         loopback.serve(responder) as server,
-        Client(base_url=server.url, timeout=httpx.Timeout(5.0)) as client,
+        loopback.client(server.url, timeout=httpx.Timeout(5.0)) as client,
     ):
         for code in FINAL_STATUSES:
             responder.code = code
@@ -86,7 +86,7 @@ def test_interim_1xx_responses_are_skipped(code):
     response is what the call sees."""
     endpoint = ENDPOINTS[0]
     final = loopback.Reply(200, endpoint.success_bytes, "application/json")
-    with loopback.serve(interim_then(code, final)) as server, Client(base_url=server.url) as client:
+    with loopback.serve(interim_then(code, final)) as server, loopback.client(server.url) as client:
         snapshot = endpoint.call("sync", client)
     assert len(snapshot.iterable) == 23
 
@@ -97,7 +97,7 @@ def test_101_switching_protocols_is_a_transport_error():
     final = loopback.Reply(200, b"{}", "application/json")
     with (
         loopback.serve(interim_then(101, final)) as server,
-        Client(base_url=server.url) as client,
+        loopback.client(server.url) as client,
         pytest.raises(errors.TransportError) as caught,
     ):
         endpoint.call("sync", client)
@@ -111,7 +111,7 @@ def test_raise_on_unexpected_status_makes_detailed_raise_for_undeclared_statuses
     responder = StatusServer(endpoint)
     with (
         loopback.serve(responder) as server,
-        Client(base_url=server.url, raise_on_unexpected_status=True) as client,
+        loopback.client(server.url, raise_on_unexpected_status=True) as client,
     ):
         responder.code = 500
         assert endpoint.call("sync_detailed", client).status_code == 500

@@ -7,13 +7,25 @@ its path exactly as sent.
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
+from pieces_models_client import Client
 from tools.loopback import BackgroundServer, Handler
+
+# httpx loads the CA bundle for every client it creates (about 60 ms), even for plain http:// URLs.
+# Loopback tests speak plain HTTP, so their clients share one context.
+SSL_CONTEXT = ssl.create_default_context()
+
+
+def client(base_url: str, **kwargs: Any) -> Client:
+    """A generated-client Client for a loopback URL, sharing SSL_CONTEXT."""
+    return Client(base_url=base_url, verify_ssl=SSL_CONTEXT, **kwargs)
 
 
 @dataclass
