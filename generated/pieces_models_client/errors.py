@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 _PREVIEW = 500
 
@@ -36,11 +36,11 @@ class ApiError(PiecesModelsError):
         headers: the response headers.
     """
 
-    def __init__(self, status_code: int, content: bytes, operation: str = "", headers: Any = None):
+    def __init__(self, status_code: int, content: bytes, operation: str = "", headers: Mapping[str, str] | None = None):
         self.status_code = status_code
         self.content = content
         self.operation = operation
-        self.headers = headers if headers is not None else {}
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
         super().__init__(f"{operation or 'request'} failed with HTTP {status_code}: {_preview(content)}")
 
     @property

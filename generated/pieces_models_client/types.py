@@ -82,6 +82,9 @@ def parse_json(response: httpx.Response, operation: str, parse: Callable[[Any], 
         reason = "the body is empty" if not content.strip() else f"the body is not JSON ({exc})"
         error = _errors.ResponseParseError(reason)
         error.__cause__ = exc
+    except RecursionError as exc:
+        error = _errors.ResponseParseError("the body nests too deeply to decode")
+        error.__cause__ = exc
     else:
         try:
             return parse(data)

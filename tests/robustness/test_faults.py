@@ -114,6 +114,7 @@ def test_unregistered_status_raises_unexpected_status(endpoint, mode, code):
         ("empty", b"", "application/json", "the body is empty"),
         ("malformed JSON", b'{"iterable": [', "application/json", "the body is not JSON"),
         ("HTML", faults.HTML_PAGE, "text/html", "the body is not JSON"),
+        ("nested too deep", b"[" * 100_000 + b"]" * 100_000, "application/json", "the body nests too deeply"),
     ],
 )
 def test_200_that_is_not_the_schema(endpoint, mode, label, body, content_type, reason):
