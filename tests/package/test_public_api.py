@@ -40,6 +40,14 @@ def test_package_exports_the_client():
     assert "Client" in pieces_models_client.__all__
 
 
+def test_model_classes_are_exactly_the_spec_schemas():
+    """One class per components/schemas entry, named as in the spec: no invented inline names."""
+    from pieces_models_client import models
+    from tests.support import spec
+
+    assert set(models.__all__) == set(spec.schemas())
+
+
 def test_every_exception_derives_from_one_base():
     """The package's exceptions form one hierarchy rooted at PiecesModelsError."""
     for name in errors.__all__:
