@@ -16,11 +16,11 @@ import textwrap
 import pytest
 
 from tests.support import loopback
+from tests.support.endpoints import SNAPSHOT_BYTES
 from tests.support.interpreters import supported_interpreters
 from tests.support.spec import ROOT
 
 WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
-SNAPSHOT = (ROOT / "tests" / "data" / "snapshot-23-models.json").read_bytes()
 
 SCRIPT = textwrap.dedent(
     """
@@ -69,7 +69,7 @@ def test_copied_folder_works_with_only_its_dependencies(version, tmp_path):
         capture_output=True,
     )  # fmt: skip
     shutil.copytree(ROOT / "generated" / "pieces_models_client", app / "pieces_models_client")
-    reply = loopback.Reply(200, SNAPSHOT, "application/json")
+    reply = loopback.Reply(200, SNAPSHOT_BYTES, "application/json")
     with loopback.serve(loopback.always(reply)) as server:
         script = f"APP, SITE, URL = {str(app)!r}, {str(site)!r}, {server.url!r}\n" + SCRIPT
         result = subprocess.run(
