@@ -6,8 +6,12 @@
     ``ResponseParseError``: a success response whose body does not match the OpenAPI document.
     ``TransportError``: no complete response arrived.
         ``ServerUnreachable``: the connection was refused or could not be made.
-        ``RequestTimeout``: the server did not answer within the client's timeout.
+        ``RequestTimeout``: the server did not answer within the client's timeout or deadline.
+    ``ResponseTooLarge``: the decoded body grew past the client's ``max_response_bytes``.
     ``InvalidParameter``: an argument cannot be sent (raised before any request is made).
+
+Every exception pickles and unpickles with its type, message and attributes (so that one raised in
+a worker process reaches the parent intact), and copies with ``copy.copy``/``copy.deepcopy``.
 """
 
 from __future__ import annotations
@@ -22,8 +26,19 @@ def _preview(content: bytes) -> str:
     return text + (f"... [{len(content)} bytes in all]" if len(content) > _PREVIEW else "")
 
 
+def _rebuild(cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]) -> BaseException:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class PiecesModelsError(Exception):
     """Base class of every exception this client raises on purpose."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exception's own __reduce__ calls cls(*self.args), which does not fit the constructors below.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class ApiError(PiecesModelsError):
@@ -33,15 +48,22 @@ class ApiError(PiecesModelsError):
         status_code: the HTTP status code, any integer the server sent.
         content: the raw response body, complete.
         operation: the operationId of the call, such as ``models-snapshot``.
-        headers: the response headers.
+        headers: the response headers, as a dict with lower-case names.
     """
 
     def __init__(self, status_code: int, content: bytes, operation: str = "", headers: Mapping[str, str] | None = None):
         self.status_code = status_code
         self.content = content
         self.operation = operation
-        self.headers: Mapping[str, str] = headers if headers is not None else {}
-        super().__init__(f"{operation or 'request'} failed with HTTP {status_code}: {_preview(content)}")
+        self.headers: dict[str, str] = {name.lower(): value for name, value in (headers or {}).items()}
+        message = f"{operation or 'request'} failed with HTTP {status_code}: {_preview(content)}"
+        location = self.headers.get("location")
+        if 300 <= status_code < 400 and location:
+            message += (
+                f" (a redirect to {location}: the client does not follow redirects unless created with"
+                " follow_redirects=True; check the base_url)"
+            )
+        super().__init__(message)
 
     @property
     def text(self) -> str:
@@ -114,7 +136,40 @@ class ServerUnreachable(TransportError):
 
 
 class RequestTimeout(TransportError):
-    """The server did not connect, answer or finish answering within the client's timeout."""
+    """The server did not connect, answer or finish answering within the client's timeout (one phase)
+    or its deadline (the whole call); the message says which was exceeded."""
+
+
+class ResponseTooLarge(PiecesModelsError):
+    """The response body, decoded, grew past the client's ``max_response_bytes``.
+
+    Reading stops as soon as the limit is passed, so a compressed bomb costs little memory or time.
+
+    Attributes:
+        limit: the ``max_response_bytes`` in force.
+        received: how many decoded bytes had arrived when reading stopped (more than ``limit``).
+        status_code: the status code of the response.
+        url, operation: the request, as for TransportError.
+    """
+
+    def __init__(self, limit: int, received: int, status_code: int, url: str = "", operation: str = ""):
+        super().__init__(
+            f"{operation or 'request'}: the response from {url} (HTTP {status_code}) is larger than"
+            f" max_response_bytes={limit} once decoded ({received} bytes read before stopping). Create the"
+            " Client with a larger max_response_bytes, or None for no limit."
+        )
+        self.limit = limit
+        self.received = received
+        self.status_code = status_code
+        self.url = url
+        self.operation = operation
+
+
+class ClientClosed(PiecesModelsError):
+    """The httpx client handed to ``Client.set_httpx_client``/``set_async_httpx_client`` was closed.
+
+    A Client's own connections reopen after ``close()``/``aclose()``; one you supply cannot be.
+    """
 
 
 class InvalidParameter(PiecesModelsError, ValueError):
@@ -182,10 +237,12 @@ def json_type(value: object) -> str:
 
 __all__ = [
     "ApiError",
+    "ClientClosed",
     "InvalidParameter",
     "PiecesModelsError",
     "RequestTimeout",
     "ResponseParseError",
+    "ResponseTooLarge",
     "ServerUnreachable",
     "TransportError",
     "UnexpectedStatus",

@@ -1,12 +1,12 @@
 """Shared types and helpers of the generated code."""
 
 import datetime
+import importlib
 import json
 import sys
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
-import httpx
 from attrs import define
 
 from . import errors as _errors
@@ -19,6 +19,10 @@ class Unset:
         return False
 
     def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        # copy, deepcopy and pickle all give back the one UNSET (found by this name in this module).
         return "UNSET"
 
 
@@ -69,13 +73,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-def parse_json(response: httpx.Response, operation: str, parse: Callable[[Any], T]) -> T:
+def parse_json(status_code: int, content: bytes, operation: str, parse: Callable[[Any], T]) -> T:
     """Decode a JSON body and parse it with ``parse``; every failure becomes ResponseParseError.
 
     The error carries the status code, the complete raw body and the operation, whether the body was
     empty, not JSON (an HTML error page, say), not UTF-8, or JSON that does not match the schema.
     """
-    content = response.content
     try:
         data = json.loads(content)
     except ValueError as exc:  # json.JSONDecodeError and UnicodeDecodeError
@@ -90,19 +93,24 @@ def parse_json(response: httpx.Response, operation: str, parse: Callable[[Any], 
             return parse(data)
         except Exception as exc:
             error = exc if isinstance(exc, _errors.ResponseParseError) else _errors.at_root(exc)
-    error.status_code = response.status_code
+    error.status_code = status_code
     error.content = content
     error.operation = operation
     raise error
 
 
-def _parse_datetime_fallback(value: str) -> datetime.datetime:
-    from dateutil.parser import isoparse
+_UTC = datetime.timezone.utc
 
+
+def _parse_datetime_fallback(value: str) -> datetime.datetime:
+    # Imported through importlib so that type checkers need no dateutil stubs (types-python-dateutil)
+    # to check code that uses a vendored copy of this package.
+    parser: Any = importlib.import_module("dateutil.parser")
     try:
-        return isoparse(value)
+        parsed: datetime.datetime = parser.isoparse(value)
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"expected an RFC 3339 date-time, got {value!r:.80} ({exc})") from exc
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
 
 
 if sys.version_info >= (3, 11):
@@ -110,25 +118,40 @@ if sys.version_info >= (3, 11):
     def parse_datetime(value: object) -> datetime.datetime:
         """Parse an RFC 3339 / ISO 8601 date-time string, keeping its instant and offset.
 
-        Digits beyond microseconds are dropped: Python's datetime cannot hold them.
+        Digits beyond microseconds are dropped: Python's datetime cannot hold them. A date-time
+        without an offset is read as UTC, so the result is always timezone-aware.
         """
         if not isinstance(value, str):
             raise TypeError(f"expected a date-time string, got {value!r:.80}")
         try:
-            return datetime.datetime.fromisoformat(value)
+            parsed = datetime.datetime.fromisoformat(value)
         except ValueError:
             return _parse_datetime_fallback(value)
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
 else:  # pragma: no cover - Python 3.10's fromisoformat does not read "Z" or most RFC 3339 forms
 
     def parse_datetime(value: object) -> datetime.datetime:
-        """Parse an RFC 3339 / ISO 8601 date-time string, keeping its instant and offset."""
+        """Parse an RFC 3339 / ISO 8601 date-time string, keeping its instant and offset (UTC if none)."""
         if not isinstance(value, str):
             raise TypeError(f"expected a date-time string, got {value!r:.80}")
         return _parse_datetime_fallback(value)
 
 
-def format_datetime(value: datetime.datetime) -> str:
-    """Format a date-time as RFC 3339, writing a UTC offset as "Z" like Pieces OS does."""
+def format_datetime(value: datetime.datetime, field: str = "date-time") -> str:
+    """Format a date-time as RFC 3339, writing a UTC offset as "Z" like Pieces OS does.
+
+    Raises:
+        errors.InvalidParameter: ``value`` is not a datetime, or is naive (RFC 3339 needs an offset,
+            and a naive datetime does not say which one it means).
+    """
+    if not isinstance(value, datetime.datetime):
+        raise _errors.InvalidParameter(field, f"expected a datetime.datetime, got {type(value).__name__} {value!r:.80}")
+    if value.utcoffset() is None:
+        raise _errors.InvalidParameter(
+            field,
+            f"{value!r} is a naive datetime: give it a timezone (for example tzinfo=datetime.timezone.utc);"
+            " RFC 3339 date-times always carry an offset",
+        )
     text = value.isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 

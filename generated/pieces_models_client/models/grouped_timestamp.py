@@ -54,7 +54,7 @@ class GroupedTimestamp:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        value = _format_datetime(self.value)
+        value = _format_datetime(self.value, "value")
 
         schema: dict[str, Any] | Unset = UNSET
         if not isinstance(self.schema, Unset):
@@ -93,7 +93,7 @@ class GroupedTimestamp:
             raise _errors.at(_error, "value")
 
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET
@@ -104,7 +104,7 @@ class GroupedTimestamp:
             raise _errors.at(_error, "schema")
 
         try:
-            readable = d.pop("readable", UNSET)
+            readable = UNSET if (_popped := d.pop("readable", UNSET)) is None else _popped
             if readable is not UNSET and not (isinstance(readable, str)):
                 raise _errors.wrong_type("string", readable)
 

@@ -369,7 +369,7 @@ class Model:
             raise _errors.at(_error, "usage")
 
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET
@@ -380,7 +380,7 @@ class Model:
             raise _errors.at(_error, "schema")
 
         try:
-            description = d.pop("description", UNSET)
+            description = UNSET if (_popped := d.pop("description", UNSET)) is None else _popped
             if description is not UNSET and not (isinstance(description, str)):
                 raise _errors.wrong_type("string", description)
 
@@ -388,7 +388,7 @@ class Model:
             raise _errors.at(_error, "description")
 
         try:
-            _bytes_ = d.pop("bytes", UNSET)
+            _bytes_ = UNSET if (_popped := d.pop("bytes", UNSET)) is None else _popped
             bytes_: ByteDescriptor | Unset
             if isinstance(_bytes_, Unset):
                 bytes_ = UNSET
@@ -399,7 +399,7 @@ class Model:
             raise _errors.at(_error, "bytes")
 
         try:
-            _ram = d.pop("ram", UNSET)
+            _ram = UNSET if (_popped := d.pop("ram", UNSET)) is None else _popped
             ram: ByteDescriptor | Unset
             if isinstance(_ram, Unset):
                 ram = UNSET
@@ -410,7 +410,7 @@ class Model:
             raise _errors.at(_error, "ram")
 
         try:
-            quantization = d.pop("quantization", UNSET)
+            quantization = UNSET if (_popped := d.pop("quantization", UNSET)) is None else _popped
             if quantization is not UNSET and not (isinstance(quantization, str)):
                 raise _errors.wrong_type("string", quantization)
 
@@ -418,7 +418,7 @@ class Model:
             raise _errors.at(_error, "quantization")
 
         try:
-            _foundation = d.pop("foundation", UNSET)
+            _foundation = UNSET if (_popped := d.pop("foundation", UNSET)) is None else _popped
             foundation: ModelFoundationEnum | Unset
             if _foundation is UNSET:
                 foundation = UNSET
@@ -431,7 +431,7 @@ class Model:
             raise _errors.at(_error, "foundation")
 
         try:
-            downloaded = d.pop("downloaded", UNSET)
+            downloaded = UNSET if (_popped := d.pop("downloaded", UNSET)) is None else _popped
             if downloaded is not UNSET and not (isinstance(downloaded, bool)):
                 raise _errors.wrong_type("boolean", downloaded)
 
@@ -439,7 +439,7 @@ class Model:
             raise _errors.at(_error, "downloaded")
 
         try:
-            loaded = d.pop("loaded", UNSET)
+            loaded = UNSET if (_popped := d.pop("loaded", UNSET)) is None else _popped
             if loaded is not UNSET and not (isinstance(loaded, bool)):
                 raise _errors.wrong_type("boolean", loaded)
 
@@ -447,7 +447,7 @@ class Model:
             raise _errors.at(_error, "loaded")
 
         try:
-            unique = d.pop("unique", UNSET)
+            unique = UNSET if (_popped := d.pop("unique", UNSET)) is None else _popped
             if unique is not UNSET and not (isinstance(unique, str)):
                 raise _errors.wrong_type("string", unique)
 
@@ -467,7 +467,7 @@ class Model:
             raise _errors.at(_error, "parameters")
 
         try:
-            _provider = d.pop("provider", UNSET)
+            _provider = UNSET if (_popped := d.pop("provider", UNSET)) is None else _popped
             provider: ExternalMLProviderEnum | Unset
             if _provider is UNSET:
                 provider = UNSET
@@ -480,7 +480,7 @@ class Model:
             raise _errors.at(_error, "provider")
 
         try:
-            cpu = d.pop("cpu", UNSET)
+            cpu = UNSET if (_popped := d.pop("cpu", UNSET)) is None else _popped
             if cpu is not UNSET and not (isinstance(cpu, bool)):
                 raise _errors.wrong_type("boolean", cpu)
 
@@ -488,7 +488,7 @@ class Model:
             raise _errors.at(_error, "cpu")
 
         try:
-            downloading = d.pop("downloading", UNSET)
+            downloading = UNSET if (_popped := d.pop("downloading", UNSET)) is None else _popped
             if downloading is not UNSET and not (isinstance(downloading, bool)):
                 raise _errors.wrong_type("boolean", downloading)
 
@@ -496,7 +496,7 @@ class Model:
             raise _errors.at(_error, "downloading")
 
         try:
-            _max_tokens = d.pop("maxTokens", UNSET)
+            _max_tokens = UNSET if (_popped := d.pop("maxTokens", UNSET)) is None else _popped
             max_tokens: ModelMaxTokens | Unset
             if isinstance(_max_tokens, Unset):
                 max_tokens = UNSET
@@ -507,7 +507,7 @@ class Model:
             raise _errors.at(_error, "maxTokens")
 
         try:
-            custom = d.pop("custom", UNSET)
+            custom = UNSET if (_popped := d.pop("custom", UNSET)) is None else _popped
             if custom is not UNSET and not (isinstance(custom, bool)):
                 raise _errors.wrong_type("boolean", custom)
 
@@ -515,7 +515,7 @@ class Model:
             raise _errors.at(_error, "custom")
 
         try:
-            _capabilities = d.pop("capabilities", UNSET)
+            _capabilities = UNSET if (_popped := d.pop("capabilities", UNSET)) is None else _popped
             capabilities: ModelCapabilities | Unset
             if isinstance(_capabilities, Unset):
                 capabilities = UNSET
@@ -526,7 +526,7 @@ class Model:
             raise _errors.at(_error, "capabilities")
 
         try:
-            denied = d.pop("denied", UNSET)
+            denied = UNSET if (_popped := d.pop("denied", UNSET)) is None else _popped
             if denied is not UNSET and not (isinstance(denied, bool)):
                 raise _errors.wrong_type("boolean", denied)
 
@@ -534,7 +534,7 @@ class Model:
             raise _errors.at(_error, "denied")
 
         try:
-            _organization = d.pop("organization", UNSET)
+            _organization = UNSET if (_popped := d.pop("organization", UNSET)) is None else _popped
             organization: ReferencedEntity | Unset
             if isinstance(_organization, Unset):
                 organization = UNSET
@@ -545,7 +545,7 @@ class Model:
             raise _errors.at(_error, "organization")
 
         try:
-            _score = d.pop("score", UNSET)
+            _score = UNSET if (_popped := d.pop("score", UNSET)) is None else _popped
             score: Score | Unset
             if isinstance(_score, Unset):
                 score = UNSET

@@ -127,7 +127,7 @@ class ModelCapabilities:
             raise _errors.ResponseParseError(str(_errors.wrong_type("object", src_dict)))
         d = dict(src_dict)
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET
@@ -138,7 +138,7 @@ class ModelCapabilities:
             raise _errors.at(_error, "schema")
 
         try:
-            assets = d.pop("assets", UNSET)
+            assets = UNSET if (_popped := d.pop("assets", UNSET)) is None else _popped
             if assets is not UNSET and not (isinstance(assets, bool)):
                 raise _errors.wrong_type("boolean", assets)
 
@@ -146,7 +146,7 @@ class ModelCapabilities:
             raise _errors.at(_error, "assets")
 
         try:
-            codebases = d.pop("codebases", UNSET)
+            codebases = UNSET if (_popped := d.pop("codebases", UNSET)) is None else _popped
             if codebases is not UNSET and not (isinstance(codebases, bool)):
                 raise _errors.wrong_type("boolean", codebases)
 
@@ -154,7 +154,7 @@ class ModelCapabilities:
             raise _errors.at(_error, "codebases")
 
         try:
-            documents = d.pop("documents", UNSET)
+            documents = UNSET if (_popped := d.pop("documents", UNSET)) is None else _popped
             if documents is not UNSET and not (isinstance(documents, bool)):
                 raise _errors.wrong_type("boolean", documents)
 
@@ -162,7 +162,7 @@ class ModelCapabilities:
             raise _errors.at(_error, "documents")
 
         try:
-            images = d.pop("images", UNSET)
+            images = UNSET if (_popped := d.pop("images", UNSET)) is None else _popped
             if images is not UNSET and not (isinstance(images, bool)):
                 raise _errors.wrong_type("boolean", images)
 
@@ -170,7 +170,7 @@ class ModelCapabilities:
             raise _errors.at(_error, "images")
 
         try:
-            temporal = d.pop("temporal", UNSET)
+            temporal = UNSET if (_popped := d.pop("temporal", UNSET)) is None else _popped
             if temporal is not UNSET and not (isinstance(temporal, bool)):
                 raise _errors.wrong_type("boolean", temporal)
 
@@ -178,7 +178,7 @@ class ModelCapabilities:
             raise _errors.at(_error, "temporal")
 
         try:
-            videos = d.pop("videos", UNSET)
+            videos = UNSET if (_popped := d.pop("videos", UNSET)) is None else _popped
             if videos is not UNSET and not (isinstance(videos, bool)):
                 raise _errors.wrong_type("boolean", videos)
 
@@ -186,7 +186,7 @@ class ModelCapabilities:
             raise _errors.at(_error, "videos")
 
         try:
-            websites = d.pop("websites", UNSET)
+            websites = UNSET if (_popped := d.pop("websites", UNSET)) is None else _popped
             if websites is not UNSET and not (isinstance(websites, bool)):
                 raise _errors.wrong_type("boolean", websites)
 

@@ -59,7 +59,7 @@ class ModelDeleteCacheInput:
             raise _errors.ResponseParseError(str(_errors.wrong_type("object", src_dict)))
         d = dict(src_dict)
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET

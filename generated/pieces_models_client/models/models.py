@@ -106,7 +106,7 @@ class Models:
             raise _errors.at(_error, "iterable")
 
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET
@@ -117,7 +117,7 @@ class Models:
             raise _errors.at(_error, "schema")
 
         try:
-            _score = d.pop("score", UNSET)
+            _score = UNSET if (_popped := d.pop("score", UNSET)) is None else _popped
             score: Score | Unset
             if isinstance(_score, Unset):
                 score = UNSET

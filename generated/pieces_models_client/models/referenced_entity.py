@@ -95,7 +95,7 @@ class ReferencedEntity:
             raise _errors.at(_error, "id")
 
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET
@@ -106,7 +106,7 @@ class ReferencedEntity:
             raise _errors.at(_error, "schema")
 
         try:
-            _reference = d.pop("reference", UNSET)
+            _reference = UNSET if (_popped := d.pop("reference", UNSET)) is None else _popped
             reference: FlattenedEntity | Unset
             if isinstance(_reference, Unset):
                 reference = UNSET

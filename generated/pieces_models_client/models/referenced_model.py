@@ -83,7 +83,7 @@ class ReferencedModel:
             raise _errors.at(_error, "id")
 
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET

@@ -147,7 +147,7 @@ class Score:
             raise _errors.at(_error, "automatic")
 
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET
@@ -158,7 +158,7 @@ class Score:
             raise _errors.at(_error, "schema")
 
         try:
-            priority = d.pop("priority", UNSET)
+            priority = UNSET if (_popped := d.pop("priority", UNSET)) is None else _popped
             if priority is not UNSET and not (isinstance(priority, int) and not isinstance(priority, bool)):
                 raise _errors.wrong_type("integer", priority)
 
@@ -166,7 +166,7 @@ class Score:
             raise _errors.at(_error, "priority")
 
         try:
-            reuse = d.pop("reuse", UNSET)
+            reuse = UNSET if (_popped := d.pop("reuse", UNSET)) is None else _popped
             if reuse is not UNSET and not (isinstance(reuse, int) and not isinstance(reuse, bool)):
                 raise _errors.wrong_type("integer", reuse)
 
@@ -174,7 +174,7 @@ class Score:
             raise _errors.at(_error, "reuse")
 
         try:
-            update = d.pop("update", UNSET)
+            update = UNSET if (_popped := d.pop("update", UNSET)) is None else _popped
             if update is not UNSET and not (isinstance(update, int) and not isinstance(update, bool)):
                 raise _errors.wrong_type("integer", update)
 
@@ -182,7 +182,7 @@ class Score:
             raise _errors.at(_error, "update")
 
         try:
-            reference = d.pop("reference", UNSET)
+            reference = UNSET if (_popped := d.pop("reference", UNSET)) is None else _popped
             if reference is not UNSET and not (isinstance(reference, int) and not isinstance(reference, bool)):
                 raise _errors.wrong_type("integer", reference)
 
@@ -190,7 +190,7 @@ class Score:
             raise _errors.at(_error, "reference")
 
         try:
-            searched = d.pop("searched", UNSET)
+            searched = UNSET if (_popped := d.pop("searched", UNSET)) is None else _popped
             if searched is not UNSET and not (isinstance(searched, int) and not isinstance(searched, bool)):
                 raise _errors.wrong_type("integer", searched)
 

@@ -326,7 +326,7 @@ class SeededModel:
             raise _errors.at(_error, "usage")
 
         try:
-            _schema = d.pop("schema", UNSET)
+            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
             schema: EmbeddedModelSchema | Unset
             if isinstance(_schema, Unset):
                 schema = UNSET
@@ -337,7 +337,7 @@ class SeededModel:
             raise _errors.at(_error, "schema")
 
         try:
-            description = d.pop("description", UNSET)
+            description = UNSET if (_popped := d.pop("description", UNSET)) is None else _popped
             if description is not UNSET and not (isinstance(description, str)):
                 raise _errors.wrong_type("string", description)
 
@@ -345,7 +345,7 @@ class SeededModel:
             raise _errors.at(_error, "description")
 
         try:
-            _bytes_ = d.pop("bytes", UNSET)
+            _bytes_ = UNSET if (_popped := d.pop("bytes", UNSET)) is None else _popped
             bytes_: ByteDescriptor | Unset
             if isinstance(_bytes_, Unset):
                 bytes_ = UNSET
@@ -356,7 +356,7 @@ class SeededModel:
             raise _errors.at(_error, "bytes")
 
         try:
-            _ram = d.pop("ram", UNSET)
+            _ram = UNSET if (_popped := d.pop("ram", UNSET)) is None else _popped
             ram: ByteDescriptor | Unset
             if isinstance(_ram, Unset):
                 ram = UNSET
@@ -367,7 +367,7 @@ class SeededModel:
             raise _errors.at(_error, "ram")
 
         try:
-            quantization = d.pop("quantization", UNSET)
+            quantization = UNSET if (_popped := d.pop("quantization", UNSET)) is None else _popped
             if quantization is not UNSET and not (isinstance(quantization, str)):
                 raise _errors.wrong_type("string", quantization)
 
@@ -375,7 +375,7 @@ class SeededModel:
             raise _errors.at(_error, "quantization")
 
         try:
-            _foundation = d.pop("foundation", UNSET)
+            _foundation = UNSET if (_popped := d.pop("foundation", UNSET)) is None else _popped
             foundation: ModelFoundationEnum | Unset
             if _foundation is UNSET:
                 foundation = UNSET
@@ -388,7 +388,7 @@ class SeededModel:
             raise _errors.at(_error, "foundation")
 
         try:
-            downloaded = d.pop("downloaded", UNSET)
+            downloaded = UNSET if (_popped := d.pop("downloaded", UNSET)) is None else _popped
             if downloaded is not UNSET and not (isinstance(downloaded, bool)):
                 raise _errors.wrong_type("boolean", downloaded)
 
@@ -396,7 +396,7 @@ class SeededModel:
             raise _errors.at(_error, "downloaded")
 
         try:
-            unique = d.pop("unique", UNSET)
+            unique = UNSET if (_popped := d.pop("unique", UNSET)) is None else _popped
             if unique is not UNSET and not (isinstance(unique, str)):
                 raise _errors.wrong_type("string", unique)
 
@@ -416,7 +416,7 @@ class SeededModel:
             raise _errors.at(_error, "parameters")
 
         try:
-            _provider = d.pop("provider", UNSET)
+            _provider = UNSET if (_popped := d.pop("provider", UNSET)) is None else _popped
             provider: ExternalMLProviderEnum | Unset
             if _provider is UNSET:
                 provider = UNSET
@@ -429,7 +429,7 @@ class SeededModel:
             raise _errors.at(_error, "provider")
 
         try:
-            cpu = d.pop("cpu", UNSET)
+            cpu = UNSET if (_popped := d.pop("cpu", UNSET)) is None else _popped
             if cpu is not UNSET and not (isinstance(cpu, bool)):
                 raise _errors.wrong_type("boolean", cpu)
 
@@ -437,7 +437,7 @@ class SeededModel:
             raise _errors.at(_error, "cpu")
 
         try:
-            _max_tokens = d.pop("maxTokens", UNSET)
+            _max_tokens = UNSET if (_popped := d.pop("maxTokens", UNSET)) is None else _popped
             max_tokens: ModelMaxTokens | Unset
             if isinstance(_max_tokens, Unset):
                 max_tokens = UNSET
@@ -448,7 +448,7 @@ class SeededModel:
             raise _errors.at(_error, "maxTokens")
 
         try:
-            custom = d.pop("custom", UNSET)
+            custom = UNSET if (_popped := d.pop("custom", UNSET)) is None else _popped
             if custom is not UNSET and not (isinstance(custom, bool)):
                 raise _errors.wrong_type("boolean", custom)
 
@@ -456,7 +456,7 @@ class SeededModel:
             raise _errors.at(_error, "custom")
 
         try:
-            _capabilities = d.pop("capabilities", UNSET)
+            _capabilities = UNSET if (_popped := d.pop("capabilities", UNSET)) is None else _popped
             capabilities: ModelCapabilities | Unset
             if isinstance(_capabilities, Unset):
                 capabilities = UNSET
@@ -467,7 +467,7 @@ class SeededModel:
             raise _errors.at(_error, "capabilities")
 
         try:
-            denied = d.pop("denied", UNSET)
+            denied = UNSET if (_popped := d.pop("denied", UNSET)) is None else _popped
             if denied is not UNSET and not (isinstance(denied, bool)):
                 raise _errors.wrong_type("boolean", denied)
 
@@ -475,7 +475,7 @@ class SeededModel:
             raise _errors.at(_error, "denied")
 
         try:
-            _organization = d.pop("organization", UNSET)
+            _organization = UNSET if (_popped := d.pop("organization", UNSET)) is None else _popped
             organization: ReferencedEntity | Unset
             if isinstance(_organization, Unset):
                 organization = UNSET

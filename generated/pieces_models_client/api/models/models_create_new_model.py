@@ -5,7 +5,7 @@ from typing import Any, cast
 import httpx
 
 from ... import errors as _errors
-from ...client import AuthenticatedClient, Client, send, send_async
+from ...client import AuthenticatedClient, Client, check_body, send, send_async
 from ...models.model import Model
 from ...models.seeded_model import SeededModel
 from ...types import UNSET, Response, Unset, parse_json
@@ -26,8 +26,11 @@ def _get_kwargs(
     }
 
     if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
-
+        check_body(body, SeededModel, required=False)
+        try:
+            _kwargs["json"] = body.to_dict()
+        except _errors.InvalidParameter as exc:
+            raise _errors.InvalidParameter("body", str(exc)) from exc
     return _kwargs
 
 
@@ -45,17 +48,19 @@ def _parse_body(data: Any) -> Model:
     return response_200
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Model]:
-    status_code = response.status_code
+def _build_response(
+    *, client: AuthenticatedClient | Client, received: tuple[int, bytes, httpx.Headers]
+) -> Response[Model]:
+    status_code, content, headers = received
     parsed: Model | None = None
     if status_code == 200:
-        parsed = parse_json(response, OPERATION, _parse_body)
+        parsed = parse_json(status_code, content, OPERATION, _parse_body)
     elif client.raise_on_unexpected_status and not _is_declared(status_code):
-        raise _errors.UnexpectedStatus(status_code, response.content, OPERATION, response.headers)
+        raise _errors.UnexpectedStatus(status_code, content, OPERATION, headers)
     return Response(
         status_code=status_code,
-        content=response.content,
-        headers=response.headers,
+        content=content,
+        headers=headers,
         parsed=parsed,
     )
 
@@ -87,7 +92,11 @@ def sync_detailed(
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a body that is not the operation's model,
+            or holds a naive datetime); raised before anything is sent.
 
     Returns:
         Response[Model]: the response whatever its status; ``parsed`` is set for the success status.
@@ -96,8 +105,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = send(client.get_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=send(client, kwargs, OPERATION))
 
 
 def sync(
@@ -120,7 +128,11 @@ def sync(
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a body that is not the operation's model,
+            or holds a naive datetime); raised before anything is sent.
 
     Returns:
         Model
@@ -154,7 +166,11 @@ async def asyncio_detailed(
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a body that is not the operation's model,
+            or holds a naive datetime); raised before anything is sent.
 
     Returns:
         Response[Model]: the response whatever its status; ``parsed`` is set for the success status.
@@ -163,8 +179,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = await send_async(client.get_async_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=await send_async(client, kwargs, OPERATION))
 
 
 async def asyncio(
@@ -187,7 +202,11 @@ async def asyncio(
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a body that is not the operation's model,
+            or holds a naive datetime); raised before anything is sent.
 
     Returns:
         Model

@@ -35,14 +35,16 @@ def _is_declared(status_code: int) -> bool:
     return status_code == 204 or status_code == 500
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
-    status_code = response.status_code
+def _build_response(
+    *, client: AuthenticatedClient | Client, received: tuple[int, bytes, httpx.Headers]
+) -> Response[None]:
+    status_code, content, headers = received
     if client.raise_on_unexpected_status and not _is_declared(status_code):
-        raise _errors.UnexpectedStatus(status_code, response.content, OPERATION, response.headers)
+        raise _errors.UnexpectedStatus(status_code, content, OPERATION, headers)
     return Response(
         status_code=status_code,
-        content=response.content,
-        headers=response.headers,
+        content=content,
+        headers=headers,
         parsed=None,
     )
 
@@ -70,8 +72,11 @@ def sync_detailed(
         errors.UnexpectedStatus: the status code is not declared for this operation and
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
-        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a path parameter that is not a str,
+            or is "", "." or "..", or too long); raised before anything is sent.
 
     Returns:
         Response[None]: the response whatever its status; ``parsed`` is set for the success status.
@@ -80,8 +85,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         model=model,
     )
-    response = send(client.get_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=send(client, kwargs, OPERATION))
 
 
 def sync(
@@ -100,8 +104,11 @@ def sync(
         errors.ApiError: the status code is not the success status (errors.UnexpectedStatus when the
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
-        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a path parameter that is not a str,
+            or is "", "." or "..", or too long); raised before anything is sent.
 
     Returns:
         None: the operation has no response body.
@@ -131,8 +138,11 @@ async def asyncio_detailed(
         errors.UnexpectedStatus: the status code is not declared for this operation and
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
-        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a path parameter that is not a str,
+            or is "", "." or "..", or too long); raised before anything is sent.
 
     Returns:
         Response[None]: the response whatever its status; ``parsed`` is set for the success status.
@@ -141,8 +151,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         model=model,
     )
-    response = await send_async(client.get_async_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=await send_async(client, kwargs, OPERATION))
 
 
 async def asyncio(
@@ -161,8 +170,11 @@ async def asyncio(
         errors.ApiError: the status code is not the success status (errors.UnexpectedStatus when the
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
-        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a path parameter that is not a str,
+            or is "", "." or "..", or too long); raised before anything is sent.
 
     Returns:
         None: the operation has no response body.

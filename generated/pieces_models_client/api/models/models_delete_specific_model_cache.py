@@ -5,7 +5,7 @@ from typing import Any, cast
 import httpx
 
 from ... import errors as _errors
-from ...client import AuthenticatedClient, Client, path_segment, send, send_async
+from ...client import AuthenticatedClient, Client, check_body, path_segment, send, send_async
 from ...models.model_delete_cache_input import ModelDeleteCacheInput
 from ...models.model_delete_cache_output import ModelDeleteCacheOutput
 from ...types import UNSET, Response, Unset, parse_json
@@ -29,8 +29,11 @@ def _get_kwargs(
     }
 
     if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
-
+        check_body(body, ModelDeleteCacheInput, required=False)
+        try:
+            _kwargs["json"] = body.to_dict()
+        except _errors.InvalidParameter as exc:
+            raise _errors.InvalidParameter("body", str(exc)) from exc
     return _kwargs
 
 
@@ -49,18 +52,18 @@ def _parse_body(data: Any) -> ModelDeleteCacheOutput:
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, received: tuple[int, bytes, httpx.Headers]
 ) -> Response[ModelDeleteCacheOutput]:
-    status_code = response.status_code
+    status_code, content, headers = received
     parsed: ModelDeleteCacheOutput | None = None
     if status_code == 200:
-        parsed = parse_json(response, OPERATION, _parse_body)
+        parsed = parse_json(status_code, content, OPERATION, _parse_body)
     elif client.raise_on_unexpected_status and not _is_declared(status_code):
-        raise _errors.UnexpectedStatus(status_code, response.content, OPERATION, response.headers)
+        raise _errors.UnexpectedStatus(status_code, content, OPERATION, headers)
     return Response(
         status_code=status_code,
-        content=response.content,
-        headers=response.headers,
+        content=content,
+        headers=headers,
         parsed=parsed,
     )
 
@@ -92,8 +95,12 @@ def sync_detailed(
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
-        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a path parameter that is not a str,
+            or is "", "." or "..", or too long), a body that is not the operation's model,
+            or holds a naive datetime); raised before anything is sent.
 
     Returns:
         Response[ModelDeleteCacheOutput]: the response whatever its status; ``parsed`` is set for the success status.
@@ -103,8 +110,7 @@ def sync_detailed(
         model=model,
         body=body,
     )
-    response = send(client.get_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=send(client, kwargs, OPERATION))
 
 
 def sync(
@@ -127,8 +133,12 @@ def sync(
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
-        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a path parameter that is not a str,
+            or is "", "." or "..", or too long), a body that is not the operation's model,
+            or holds a naive datetime); raised before anything is sent.
 
     Returns:
         ModelDeleteCacheOutput
@@ -163,8 +173,12 @@ async def asyncio_detailed(
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
-        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a path parameter that is not a str,
+            or is "", "." or "..", or too long), a body that is not the operation's model,
+            or holds a naive datetime); raised before anything is sent.
 
     Returns:
         Response[ModelDeleteCacheOutput]: the response whatever its status; ``parsed`` is set for the success status.
@@ -174,8 +188,7 @@ async def asyncio_detailed(
         model=model,
         body=body,
     )
-    response = await send_async(client.get_async_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=await send_async(client, kwargs, OPERATION))
 
 
 async def asyncio(
@@ -198,8 +211,12 @@ async def asyncio(
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
-        errors.InvalidParameter: a path parameter that cannot be sent ("", "." or ".."), before sending.
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
+        errors.InvalidParameter: an argument that cannot be sent (a path parameter that is not a str,
+            or is "", "." or "..", or too long), a body that is not the operation's model,
+            or holds a naive datetime); raised before anything is sent.
 
     Returns:
         ModelDeleteCacheOutput

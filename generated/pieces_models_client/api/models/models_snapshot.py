@@ -38,17 +38,19 @@ def _parse_body(data: Any) -> Models:
     return response_200
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Models]:
-    status_code = response.status_code
+def _build_response(
+    *, client: AuthenticatedClient | Client, received: tuple[int, bytes, httpx.Headers]
+) -> Response[Models]:
+    status_code, content, headers = received
     parsed: Models | None = None
     if status_code == 200:
-        parsed = parse_json(response, OPERATION, _parse_body)
+        parsed = parse_json(status_code, content, OPERATION, _parse_body)
     elif client.raise_on_unexpected_status and not _is_declared(status_code):
-        raise _errors.UnexpectedStatus(status_code, response.content, OPERATION, response.headers)
+        raise _errors.UnexpectedStatus(status_code, content, OPERATION, headers)
     return Response(
         status_code=status_code,
-        content=response.content,
-        headers=response.headers,
+        content=content,
+        headers=headers,
         parsed=parsed,
     )
 
@@ -74,15 +76,16 @@ def sync_detailed(
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
 
     Returns:
         Response[Models]: the response whatever its status; ``parsed`` is set for the success status.
     """
 
     kwargs = _get_kwargs()
-    response = send(client.get_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=send(client, kwargs, OPERATION))
 
 
 def sync(
@@ -99,7 +102,9 @@ def sync(
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
 
     Returns:
         Models
@@ -126,15 +131,16 @@ async def asyncio_detailed(
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
 
     Returns:
         Response[Models]: the response whatever its status; ``parsed`` is set for the success status.
     """
 
     kwargs = _get_kwargs()
-    response = await send_async(client.get_async_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=await send_async(client, kwargs, OPERATION))
 
 
 async def asyncio(
@@ -151,7 +157,9 @@ async def asyncio(
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.ResponseParseError: a success response whose body does not match the OpenAPI document.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
 
     Returns:
         Models

@@ -31,14 +31,16 @@ def _is_declared(status_code: int) -> bool:
     return status_code == 204 or status_code == 500
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
-    status_code = response.status_code
+def _build_response(
+    *, client: AuthenticatedClient | Client, received: tuple[int, bytes, httpx.Headers]
+) -> Response[None]:
+    status_code, content, headers = received
     if client.raise_on_unexpected_status and not _is_declared(status_code):
-        raise _errors.UnexpectedStatus(status_code, response.content, OPERATION, response.headers)
+        raise _errors.UnexpectedStatus(status_code, content, OPERATION, headers)
     return Response(
         status_code=status_code,
-        content=response.content,
-        headers=response.headers,
+        content=content,
+        headers=headers,
         parsed=None,
     )
 
@@ -63,15 +65,16 @@ def sync_detailed(
         errors.UnexpectedStatus: the status code is not declared for this operation and
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
 
     Returns:
         Response[None]: the response whatever its status; ``parsed`` is set for the success status.
     """
 
     kwargs = _get_kwargs()
-    response = send(client.get_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=send(client, kwargs, OPERATION))
 
 
 def sync(
@@ -87,7 +90,9 @@ def sync(
         errors.ApiError: the status code is not the success status (errors.UnexpectedStatus when the
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
 
     Returns:
         None: the operation has no response body.
@@ -113,15 +118,16 @@ async def asyncio_detailed(
         errors.UnexpectedStatus: the status code is not declared for this operation and
             Client.raise_on_unexpected_status is True (otherwise any status code is returned).
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
 
     Returns:
         Response[None]: the response whatever its status; ``parsed`` is set for the success status.
     """
 
     kwargs = _get_kwargs()
-    response = await send_async(client.get_async_httpx_client(), kwargs, OPERATION)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, received=await send_async(client, kwargs, OPERATION))
 
 
 async def asyncio(
@@ -137,7 +143,9 @@ async def asyncio(
         errors.ApiError: the status code is not the success status (errors.UnexpectedStatus when the
             OpenAPI document does not declare it at all); it carries the status, body and operation.
         errors.TransportError: no complete response (errors.ServerUnreachable when the connection is
-            refused, errors.RequestTimeout when Client.timeout is exceeded).
+            refused or Pieces OS cannot be found, errors.RequestTimeout when Client.timeout or
+            Client.deadline is exceeded).
+        errors.ResponseTooLarge: the decoded body is larger than Client.max_response_bytes.
 
     Returns:
         None: the operation has no response body.
