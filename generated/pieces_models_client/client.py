@@ -3,6 +3,7 @@ import os
 import ssl
 import threading
 import time
+import weakref
 from contextvars import ContextVar
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -245,6 +246,8 @@ class Client:
                 if client is None:
                     client = httpx.Client(**self._httpx_kwargs(self.resolve_base_url()))
                     _install_deadline(client, asynchronous=False)
+                    # A Client dropped without close() still closes its connections.
+                    weakref.finalize(self, client.close)
                     self._client = client
         return client
 
@@ -464,6 +467,8 @@ class AuthenticatedClient:
                 if client is None:
                     client = httpx.Client(**self._httpx_kwargs(self.resolve_base_url()))
                     _install_deadline(client, asynchronous=False)
+                    # A Client dropped without close() still closes its connections.
+                    weakref.finalize(self, client.close)
                     self._client = client
         return client
 

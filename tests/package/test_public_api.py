@@ -101,3 +101,13 @@ def test_enums_list_spec_values_and_accept_unknown_ones():
     assert [m.value for m in ModelTypeEnum] == ["BALANCED", "SPEED", "ACCURACY"]
     assert ModelFoundationEnum("GPT_3.5") is ModelFoundationEnum.GPT_3_5
     assert ModelFoundationEnum("NOT_YET_RELEASED").value == "NOT_YET_RELEASED"
+
+
+def test_package_exports_discovery():
+    """find_pieces_os and its async twin are importable from the package root, next to Client."""
+    from pieces_models_client import client as client_module
+
+    assert pieces_models_client.find_pieces_os is client_module.find_pieces_os
+    assert pieces_models_client.afind_pieces_os is client_module.afind_pieces_os
+    assert {"find_pieces_os", "afind_pieces_os"} <= set(pieces_models_client.__all__)
+    assert inspect.iscoroutinefunction(pieces_models_client.afind_pieces_os)
