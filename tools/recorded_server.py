@@ -1,11 +1,15 @@
 """The recorded server: a real HTTP server on 127.0.0.1 that answers from the recordings.
 
-``make serve`` (``python -m tools.recorded_server --port 1000``) runs it in the foreground as a
-stand-in Pieces OS: ``curl http://127.0.0.1:1000/models`` returns the recorded snapshot. Tests run it
-in a background thread on an ephemeral port and declare, per test, the recordings it may answer from
+``make serve`` (``python -m tools.recorded_server``) runs it in the foreground as a stand-in Pieces OS,
+where Pieces OS listens and is looked for: the first free port from 39300 to 39333 (``--port`` picks
+another). Like Pieces OS it answers ``GET /.well-known/health`` (and ``HEAD``, which the official SDK's
+port scan sends) with ``200 text/plain`` ``ok``, so ``Client()`` finds it; ``curl
+http://127.0.0.1:39300/models`` returns the recorded snapshot. Tests run it in a background thread on
+an ephemeral port and declare, per test, the recordings it may answer from
 (``RecordedServer.replaying``); leaving the block fails the test on any request that no recording
 matched (the message names the closest recording and the difference) and on any declared recording
-that was never requested.
+that was never requested. The health check is answered whatever the recordings, and is not a request
+a recording must match.
 
 A request that matches nothing gets ``404`` with that message as its text body and the header
 ``X-Recorded-Server: no-match`` (as WireMock answers an unmatched request), so a person sees why too.
@@ -14,25 +18,46 @@ A request that matches nothing gets ``404`` with that message as its text body a
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from http import HTTPStatus
 from pathlib import Path
 
+import httpx
 from vcr.request import Request
 
+from pieces_models_client.client import HEALTH_PATH, PIECES_OS_PORTS, PIECES_OS_URL_VARIABLE
 from tools import RECORDINGS
 from tools.cassettes import RECORDING_HOST, Cassette, Interaction, load_all, load_named
 from tools.loopback import HOP_BY_HOP, BackgroundServer, Handler
 from tools.matching import MATCHERS, Matcher, NoMatch, Replay
 
 NO_MATCH_HEADER = "X-Recorded-Server"
+HEALTH_BODY = b"ok"
 
 
 class _ReplayHandler(Handler):
     server: RecordedHTTPServer
 
+    def do_HEAD(self) -> None:
+        """HEAD of the health check (what the official SDK's port scan sends); other HEADs are not served."""
+        if self.path != HEALTH_PATH:
+            self.send_error(HTTPStatus.NOT_IMPLEMENTED, "Unsupported method ('HEAD')")
+            return
+        self.server.log(f"HEAD {self.path} -> 200 (health check)")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(HEALTH_BODY)))
+        self.end_headers()
+
     def handle_exchange(self, body: bytes | None) -> None:
+        if self.command == "GET" and self.path == HEALTH_PATH:
+            # Answered like Pieces OS, whatever the recordings: discovery (Client()) asks it first.
+            self.server.log(f"GET {self.path} -> 200 (health check)")
+            self.reply(200, HEALTH_BODY, "text/plain; charset=utf-8")
+            return
         request = Request(self.command, RECORDING_HOST + self.path, body or b"", self.request_headers())
         try:
             interaction = self.server.replay.lookup(request)
@@ -125,7 +150,7 @@ class RecordedServer:
         replay.verify()
 
 
-def _summary(replay: Replay, url: str, source: str) -> str:
+def _summary(replay: Replay, url: str, source: str, connect: str = "") -> str:
     lines = [f"Recorded server: {len(replay.interactions)} recording(s) from {source}, on {url}"]
     shadowed = {id(i) for i in replay.shadowed()}
     for interaction in replay.interactions:
@@ -138,8 +163,44 @@ def _summary(replay: Replay, url: str, source: str) -> str:
             "Not served, because an earlier recording answers the same request (serve them by name, "
             "e.g. `make serve SCENARIOS=models_snapshot_empty`): " + ", ".join(names)
         )
+    if connect:
+        lines.append(connect)
     lines.append(f"Try: curl {url}/models    (Ctrl-C stops)")
     return "\n".join(lines)
+
+
+def first_free(make: Callable[[int], RecordedServer], ports: Sequence[int]) -> RecordedServer | None:
+    """``make(port)`` on the first of ``ports`` that is free, or None if all are in use.
+
+    Binding is the test (no probe first, so no race with another process); any other failure to
+    listen (an address not on this machine, say) is raised.
+    """
+    for port in ports:
+        try:
+            return make(port)
+        except OSError as exc:
+            if exc.errno not in (errno.EADDRINUSE, errno.EACCES) or len(ports) == 1:
+                raise
+    return None
+
+
+def _how_to_connect(url: str, host: str) -> str:
+    """How a Client reaches the server at ``url``: discovery, unless the port or host hides it."""
+    port = int(url.rsplit(":", 1)[1])
+    explicit = f"Client(base_url='{url}') or {PIECES_OS_URL_VARIABLE}={url}"
+    if port not in PIECES_OS_PORTS or host not in ("127.0.0.1", "0.0.0.0"):
+        return f"Client() does not look here: use {explicit}"
+    for earlier in PIECES_OS_PORTS[: PIECES_OS_PORTS.index(port)]:
+        try:
+            status = httpx.get(f"http://127.0.0.1:{earlier}{HEALTH_PATH}", timeout=0.5, trust_env=False)
+        except httpx.HTTPError:
+            continue
+        if status.status_code == 200:
+            return (
+                f"Client() finds 127.0.0.1:{earlier} first (it answers GET {HEALTH_PATH}: Pieces OS?): "
+                f"use {explicit}"
+            )
+    return f"Client() finds it (unless {PIECES_OS_URL_VARIABLE} is set); or use {explicit}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,7 +208,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m tools.recorded_server",
         description="Serve the recorded Pieces OS exchanges over HTTP, as a stand-in Pieces OS.",
     )
-    parser.add_argument("--port", type=int, default=1000, help="port to listen on (0: any free port)")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help=f"port to listen on (default: the first free one from {PIECES_OS_PORTS[0]} to "
+        f"{PIECES_OS_PORTS[-1]}, where Pieces OS listens and Client() looks; 0: any free port)",
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--recordings", type=Path, default=RECORDINGS, help="folder of cassettes")
     parser.add_argument(
@@ -162,11 +229,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
+    ports = PIECES_OS_PORTS if args.port is None else (args.port,)
     try:
-        server = RecordedServer(cassettes, host=args.host, port=args.port, log=log)
+        server = first_free(lambda port: RecordedServer(cassettes, host=args.host, port=port, log=log), ports)
     except OSError as exc:
-        parser.error(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
-    print(_summary(server.replay, server.url, ", ".join(args.names) or str(args.recordings)), flush=True)
+        where = args.host if args.port is None else f"{args.host}:{args.port}"
+        parser.error(f"cannot listen on {where}: {exc.strerror or exc}")
+    if server is None:
+        parser.error(
+            f"cannot listen on {args.host} ports {ports[0]} to {ports[-1]}: all in use. "
+            "Choose one: make serve PORT=8000 (--port 8000)"
+        )
+    source = ", ".join(args.names) or str(args.recordings)
+    print(_summary(server.replay, server.url, source, _how_to_connect(server.url, args.host)), flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -705,7 +705,10 @@ def find_pieces_os(timeout: float = 1.0) -> str:
     """
     configured = os.environ.get(PIECES_OS_URL_VARIABLE, "").strip()
     if configured:
-        url = _normalize_base_url(configured)
+        try:
+            url = _normalize_base_url(configured)
+        except errors.InvalidParameter as exc:
+            raise errors.InvalidParameter(PIECES_OS_URL_VARIABLE, str(exc).split(": ", 1)[1]) from None
         assert url is not None
         return url
     from concurrent.futures import ThreadPoolExecutor
@@ -832,7 +835,11 @@ def send(
 
     Returns the status code, the decoded body and the headers. Every failure is one of errors.*.
     """
-    http = client.get_httpx_client()
+    try:
+        http = client.get_httpx_client()
+    except errors.ServerUnreachable as exc:  # discovery found no Pieces OS
+        exc.operation = exc.operation or operation
+        raise
     deadline, limit = client._deadline, client._max_response_bytes
     started = time.monotonic()
     token = _call_deadline.set(None if deadline is None else started + deadline)
@@ -870,7 +877,11 @@ async def send_async(
 ) -> tuple[int, bytes, httpx.Headers]:
     """The async twin of send()."""
     if client._base_url is None:
-        await client.aresolve_base_url()
+        try:
+            await client.aresolve_base_url()
+        except errors.ServerUnreachable as exc:  # discovery found no Pieces OS
+            exc.operation = exc.operation or operation
+            raise
     http = client.get_async_httpx_client()
     deadline, limit = client._deadline, client._max_response_bytes
     started = time.monotonic()

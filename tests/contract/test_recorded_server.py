@@ -140,3 +140,20 @@ def test_json_types_are_matched_strictly(recorded_server, http):
     body = {**json.loads(recorded.request_body), "cloud": 0}
     _, message = _miss(recorded_server, http, [recorded], "POST", "/models/create", json=body)
     assert "the JSON bodies are equal only if true/false are taken for 1/0" in message
+
+
+def test_health_check_is_answered_like_pieces_os_whatever_the_recordings(recorded_server, http):
+    """GET /.well-known/health gets 200 text/plain "ok" (HEAD the same, without the body) even with no
+    recording declared, and is not a request the block fails on; other HEADs are not served."""
+    with recorded_server.replaying([]) as replay:
+        got = http.get("/.well-known/health")
+        head = http.head("/.well-known/health")
+        other = http.head("/models")
+    assert (got.status_code, got.headers["content-type"], got.text) == (
+        200,
+        "text/plain; charset=utf-8",
+        "ok",
+    )
+    assert (head.status_code, head.headers["content-length"], head.content) == (200, "2", b"")
+    assert other.status_code == 501
+    assert replay.received == []
