@@ -1,7 +1,12 @@
 """Shared test configuration: hypothesis profiles.
 
-`make test` uses the "default" profile. HYPOTHESIS_PROFILE=thorough multiplies the number of
-generated examples by ten for a deeper run (minutes instead of seconds).
+`make test` uses the "default" profile: new random examples on every run, and a failure prints the
+blob that reproduces it (print_blob). HYPOTHESIS_PROFILE=thorough multiplies the number of generated
+examples by ten for a deeper run (minutes instead of seconds).
+
+In CI (the environment variable CI set, as CI services do with CI=true) the chosen profile is loaded
+derandomized: the examples depend only on each test, so a CI failure reproduces on the next run and
+on a developer's machine with CI=true. tests/properties/test_profiles.py pins this.
 """
 
 from __future__ import annotations
@@ -16,8 +21,29 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     database=None,  # no .hypothesis/ state: every run is independent of the last
     print_blob=True,
+    # Explicit: hypothesis bases unset settings on its own "ci" profile (derandomized) whenever CI is in
+    # the environment, even as CI=false; here only in_ci() below decides.
+    derandomize=False,
 )
 # Ten times hypothesis' default of 100, for tests that do not set their own count; the tests that do
 # scale it through tests/properties/strategies.examples().
 settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=10 * 100)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def in_ci() -> bool:
+    """CI is set to something other than "", "0" or "false"."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
+
+
+def profile_name() -> str:
+    """The profile to load: HYPOTHESIS_PROFILE (default "default"), its "-ci" variant in CI."""
+    name = os.environ.get("HYPOTHESIS_PROFILE", "default")
+    if not in_ci():
+        return name
+    settings.register_profile(
+        f"{name}-ci", parent=settings.get_profile(name), derandomize=True, database=None
+    )
+    return f"{name}-ci"
+
+
+settings.load_profile(profile_name())

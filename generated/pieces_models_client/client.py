@@ -4,6 +4,7 @@ import ssl
 import threading
 import time
 import weakref
+import zlib
 from contextvars import ContextVar
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -576,6 +577,9 @@ def _close_when_loop_ends(owner: Client | AuthenticatedClient, loop: object, cli
     return generator
 
 
+_LONGEST_WAIT = 1e9  # seconds: about 31 years
+
+
 def _bounded(timeout: float | None, error: str) -> float | None:
     """``timeout`` capped to what is left of the call's deadline; past it, an httpcore timeout."""
     deadline = _call_deadline.get()
@@ -586,6 +590,8 @@ def _bounded(timeout: float | None, error: str) -> float | None:
         import httpcore
 
         raise getattr(httpcore, error)("the deadline of the call was exceeded")
+    if left > _LONGEST_WAIT:  # sockets cannot wait that long (time_t overflows): no bound needed
+        return timeout
     return left if timeout is None or left < timeout else timeout
 
 
@@ -817,8 +823,62 @@ def _transport_error(
     )
 
 
-def _too_large(response: httpx.Response, limit: int, received: int, operation: str) -> errors.ResponseTooLarge:
-    return errors.ResponseTooLarge(limit, received, response.status_code, str(response.request.url), operation)
+class _CappedBody:
+    """Collects a response body, decoded, and stops as soon as it grows past ``limit`` bytes.
+
+    gzip and deflate bodies are inflated here, a bounded amount at a time (``max_length``), so that a
+    compressed bomb stops within a few KiB of the limit: httpx would inflate each network read whole,
+    up to a thousand times its size. Other encodings are left to httpx (``raw`` is False), checked
+    after each chunk it decodes.
+    """
+
+    def __init__(self, response: httpx.Response, limit: int, operation: str):
+        self._response, self._limit, self._operation = response, limit, operation
+        self._chunks: list[bytes] = []
+        self._size = 0
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        self._inflater: Any = None
+        self._deflate = encoding == "deflate"
+        if encoding in ("gzip", "x-gzip", "deflate"):
+            self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 16 if not self._deflate else zlib.MAX_WBITS)
+        self.raw = self._inflater is not None or encoding in ("", "identity")
+        """Whether to feed the raw bytes (iter_raw) rather than httpx's decoded ones (iter_bytes)."""
+
+    def _add(self, data: bytes) -> None:
+        self._size += len(data)
+        if self._size > self._limit:
+            response = self._response
+            raise errors.ResponseTooLarge(
+                self._limit, self._size, response.status_code, str(response.request.url), self._operation
+            )
+        self._chunks.append(data)
+
+    def feed(self, data: bytes) -> None:
+        inflater = self._inflater
+        if inflater is None:
+            self._add(data)
+            return
+        try:
+            while data:
+                self._add(inflater.decompress(data, self._limit - self._size + 1))
+                data = inflater.unconsumed_tail
+        except zlib.error as exc:
+            if self._deflate and not self._chunks and self._size == 0:
+                # "deflate" is sometimes sent without its zlib header (raw deflate), as httpx allows.
+                self._deflate, self._inflater = False, zlib.decompressobj(-zlib.MAX_WBITS)
+                self.feed(data)
+                return
+            raise httpx.DecodingError(
+                f"the {self._response.headers.get('content-encoding')} body is corrupt ({exc})"
+            ) from exc
+
+    def finish(self) -> bytes:
+        if self._inflater is not None:
+            try:
+                self._add(self._inflater.flush())
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"the compressed body is corrupt ({exc})") from exc
+        return b"".join(self._chunks)
 
 
 def _closed(client: httpx.Client | httpx.AsyncClient, operation: str) -> errors.ClientClosed:
@@ -849,13 +909,10 @@ def send(
             if limit is None:
                 content = response.read()
             else:
-                chunks, size = [], 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise _too_large(response, limit, size, operation)
-                    chunks.append(chunk)
-                content = b"".join(chunks)
+                body = _CappedBody(response, limit, operation)
+                for chunk in response.iter_raw() if body.raw else response.iter_bytes():
+                    body.feed(chunk)
+                content = body.finish()
         finally:
             response.close()
     except httpx.HTTPError as exc:
@@ -892,13 +949,10 @@ async def send_async(
             if limit is None:
                 content = await response.aread()
             else:
-                chunks, size = [], 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise _too_large(response, limit, size, operation)
-                    chunks.append(chunk)
-                content = b"".join(chunks)
+                body = _CappedBody(response, limit, operation)
+                async for chunk in response.aiter_raw() if body.raw else response.aiter_bytes():
+                    body.feed(chunk)
+                content = body.finish()
         finally:
             await response.aclose()
     except httpx.HTTPError as exc:

@@ -123,6 +123,8 @@ if sys.version_info >= (3, 11):
         """
         if not isinstance(value, str):
             raise TypeError(f"expected a date-time string, got {value!r:.80}")
+        if len(value) <= 10:  # "YYYY-MM-DD" and shorter: a date alone is not a date-time
+            raise ValueError(f"expected an RFC 3339 date-time, got {value!r}")
         try:
             parsed = datetime.datetime.fromisoformat(value)
         except ValueError:
@@ -134,6 +136,8 @@ else:  # pragma: no cover - Python 3.10's fromisoformat does not read "Z" or mos
         """Parse an RFC 3339 / ISO 8601 date-time string, keeping its instant and offset (UTC if none)."""
         if not isinstance(value, str):
             raise TypeError(f"expected a date-time string, got {value!r:.80}")
+        if len(value) <= 10:  # "YYYY-MM-DD" and shorter: a date alone is not a date-time
+            raise ValueError(f"expected an RFC 3339 date-time, got {value!r}")
         return _parse_datetime_fallback(value)
 
 
@@ -146,7 +150,10 @@ def format_datetime(value: datetime.datetime, field: str = "date-time") -> str:
     """
     if not isinstance(value, datetime.datetime):
         raise _errors.InvalidParameter(field, f"expected a datetime.datetime, got {type(value).__name__} {value!r:.80}")
-    if value.utcoffset() is None:
+    offset = value.utcoffset()
+    if offset is not None and offset % datetime.timedelta(minutes=1):
+        raise _errors.InvalidParameter(field, f"{value!r} has a UTC offset with seconds, which RFC 3339 cannot write")
+    if offset is None:
         raise _errors.InvalidParameter(
             field,
             f"{value!r} is a naive datetime: give it a timezone (for example tzinfo=datetime.timezone.utc);"

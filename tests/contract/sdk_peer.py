@@ -10,6 +10,7 @@ compared as instants and a ``null`` the SDK adds for an absent field is let thro
 
 from __future__ import annotations
 
+import datetime
 import enum
 import importlib
 import json
@@ -22,7 +23,7 @@ from pydantic import BaseModel
 from pieces_models_client.types import Unset
 from tests.contract.recordings import Operation
 from tests.support import spec
-from tests.support.round_trip import Path, datetime_paths, differences, location, same_instant
+from tests.support.round_trip import Path, datetime_paths, differences, location, reading, same_instant
 from tools.matching import MATCHERS
 
 SDK = "the official SDK"
@@ -147,4 +148,51 @@ def value_differences(recorded: Any, schema_name: str, ours: Any, theirs: Any) -
         else:
             verdict = "both differ from the recording"
         out.append(f"{location(path)}: ours {mine!r}, {SDK} {sdk!r}, recorded {value!r}: {verdict}")
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """The SDK's to_dict() as JSON data: enum members as their values, datetimes kept as datetimes."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _schema_at(schema: dict[str, Any], path: Path) -> dict[str, Any]:
+    for key in path:
+        schema = (
+            schema.get("items", {}) if isinstance(key, int) else schema.get("properties", {}).get(key, {})
+        )
+    return schema
+
+
+def sdk_reading_problems(recorded: Any, schema_name: str, sdk_model: Any) -> list[str]:
+    """Where what the SDK read (its own to_dict()) says something other than the recorded JSON.
+
+    Independent of both clients' parsers: the recorded JSON is the expectation. Two differences are
+    its documented habits, not misreadings: a date-time is a datetime (it must name the recorded
+    instant with the recorded UTC offset, no offset meaning UTC), and a nullable field absent from the
+    body is written as null.
+    """
+    schema = spec.inline_schema(schema_name)
+    stamps = datetime_paths(recorded, schema)
+    out = []
+    for path, expected, actual in differences(recorded, _plain(sdk_model.to_dict())):
+        if path in stamps and isinstance(expected, str) and isinstance(actual, datetime.datetime):
+            want = reading(expected)
+            if (
+                want is not None
+                and actual.utcoffset() == want.utcoffset()
+                and actual.replace(tzinfo=None) == want.replace(tzinfo=None)
+            ):
+                continue
+        nullable = "null" in (_schema_at(schema, path).get("type") or [])
+        if expected is ... and actual is None and nullable:
+            continue
+        shown = "(absent)" if expected is ... else repr(expected)
+        out.append(
+            f"{location(path)}: recorded {shown}, {SDK} read {'(absent)' if actual is ... else repr(actual)}"
+        )
     return out

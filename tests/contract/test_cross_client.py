@@ -33,20 +33,58 @@ def test_official_sdk_reads_what_our_client_reads(operation: Operation, recorded
 
 
 @pytest.mark.parametrize("operation", with_operation(lambda op: op.returns_body))
-def test_official_sdk_accepts_the_recorded_success_body(operation: Operation):
-    """The SDK's own parsers (from_dict and pydantic's model_validate) accept the recorded body, as the
-    provenance of the synthesized recordings promises."""
+def test_official_sdk_reads_the_recorded_success_body_as_recorded(operation: Operation):
+    """The SDK's from_dict reads every recorded value (its to_dict() is the recorded JSON), as validate."""
     body = json.loads(operation.interaction.response_body)
     sdk_model = sdk_peer.sdk_type(operation.response_schema)
-    assert sdk_model.from_dict(body) == sdk_model.model_validate(body)
+    read = sdk_model.from_dict(body)
+    assert isinstance(read, sdk_model)
+    problems = sdk_peer.sdk_reading_problems(body, operation.response_schema, read)
+    assert not problems, f"{operation.interaction.label}:\n  " + "\n  ".join(problems)
+    assert read == sdk_model.model_validate(body)
 
 
 @pytest.mark.parametrize("operation", with_operation(lambda op: op.interaction.request_body is not None))
-def test_official_sdk_accepts_the_recorded_request_body(operation: Operation):
-    """The SDK can build the same request body (what a user of the SDK would send)."""
+def test_official_sdk_reads_the_recorded_request_body_as_recorded(operation: Operation):
+    """The SDK builds the recorded request body: its to_dict() is the recorded JSON, as model_validate."""
     body = json.loads(operation.interaction.request_body)
     sdk_model = sdk_peer.sdk_type(operation.request_schema)
-    assert sdk_model.from_dict(body) == sdk_model.model_validate(body)
+    read = sdk_model.from_dict(body)
+    assert isinstance(read, sdk_model)
+    problems = sdk_peer.sdk_reading_problems(body, operation.request_schema, read)
+    assert not problems, f"{operation.interaction.label}:\n  " + "\n  ".join(problems)
+    assert read == sdk_model.model_validate(body)
+
+
+def test_sdk_reading_check_reports_a_value_the_sdk_reads_wrong():
+    """The SDK reading check reports an UNKNOWN enum, a date-time at another offset and a changed flag."""
+    import datetime
+
+    from pieces_os_client.models.grouped_timestamp import GroupedTimestamp as SdkTimestamp
+    from pieces_os_client.models.model import Model as SdkModel
+
+    recorded = {
+        "id": "0b1d",
+        "version": "1",
+        "name": "Next",
+        "cloud": True,
+        "type": "SPEED",
+        "usage": "CODE_CONVERSATION",
+        "created": {"value": "2026-01-01T02:00:00+02:00"},
+        "foundation": "GPT_7",
+    }
+    read = SdkModel.from_dict(recorded)
+    assert sdk_peer.sdk_reading_problems(recorded, "Model", read) == [
+        "foundation: recorded 'GPT_7', the official SDK read 'UNKNOWN'"
+    ]
+    read.created = SdkTimestamp(value=datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc))
+    read.cloud = False
+    assert sdk_peer.sdk_reading_problems(recorded, "Model", read) == [
+        "cloud: recorded True, the official SDK read False",
+        "created.value: recorded '2026-01-01T02:00:00+02:00', the official SDK read "
+        "datetime.datetime(2026, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)",
+        "foundation: recorded 'GPT_7', the official SDK read 'UNKNOWN'",
+    ]
 
 
 def test_official_sdk_rewrites_the_request_body_it_is_given():

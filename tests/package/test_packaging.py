@@ -10,13 +10,11 @@ import re
 import subprocess
 import sys
 import textwrap
-import venv
 
 import pytest
 
 from tests.support.spec import ROOT
-
-WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
+from tests.support.venvs import HAS_DATEUTIL_STUBS, fresh_venv, mypy_strict
 
 GOOD_USE = textwrap.dedent(
     """
@@ -42,19 +40,7 @@ BAD_USE = GOOD_USE + textwrap.dedent(
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     """A fresh venv with ./generated installed into it by pip."""
-    assert WHEELHOUSE.is_dir(), "no .venv/wheelhouse: run `make venv`"
-    target = tmp_path_factory.mktemp("fresh-venv")
-    venv.create(target, with_pip=False)  # pip comes from .venv (--python), which saves installing one
-    python = str(target / "bin" / "python")
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", python, "install", "--disable-pip-version-check",
-         "--no-index", "--find-links", str(WHEELHOUSE), str(ROOT / "generated")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    return python
+    return fresh_venv(tmp_path_factory.mktemp("fresh-venv"), str(ROOT / "generated"))
 
 
 def run(python: str, code: str) -> str:
@@ -96,22 +82,26 @@ def test_installed_package_declares_only_its_three_dependencies(installed):
     assert names == {"httpx", "attrs", "python-dateutil"}
 
 
+def test_typing_checks_run_without_dateutil_stubs(installed, tmp_path):
+    """The typing checks' venv lacks dateutil stubs and mypy does not see .venv's (so users need none)."""
+    assert run(sys.executable, HAS_DATEUTIL_STUBS) == "True", "the probe must see .venv's stubs"
+    assert run(installed, HAS_DATEUTIL_STUBS) == "False"
+    script = tmp_path / "uses_dateutil.py"
+    script.write_text("import dateutil.parser\n")
+    result = mypy_strict(installed, str(script), tmp_path)
+    assert result.returncode == 1
+    assert 'Library stubs not installed for "dateutil.parser"' in result.stdout
+
+
 @pytest.mark.parametrize(("source", "ok"), [(GOOD_USE, True), (BAD_USE, False)], ids=["good", "bad"])
 def test_installed_package_is_typed_for_its_users(installed, tmp_path, source, ok):
     """mypy --strict, pointed at the fresh venv, accepts correct use and rejects a type error."""
     script = tmp_path / "user_code.py"
     script.write_text(source)
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
-            "--cache-dir=/dev/null", "--python-executable", installed,
-         str(script)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )  # fmt: skip
+    result = mypy_strict(installed, str(script), tmp_path)
     if ok:
         assert result.returncode == 0, result.stdout
+        assert "Success: no issues found" in result.stdout
     else:
         assert result.returncode == 1
         assert 'Incompatible return value type (got "str", expected "int")' in result.stdout

@@ -170,30 +170,82 @@ def allowed_types(node: dict[str, Any]) -> set[str]:
     return kinds
 
 
-def locations(
-    node: dict[str, Any], value: Any, path: tuple = (), required: bool = False
-) -> Iterator[tuple[tuple, dict[str, Any], bool]]:
-    """Every (path, schema node, required?) inside a valid body, the root included.
+# Where a location sits in its body: the root, a required or an optional field of an object, an item of
+# a list. It decides which changes break the body there (see breakages).
+ROOT, REQUIRED, OPTIONAL, ITEM = "root", "required field", "optional field", "list item"
 
-    List items count as not required: deleting one leaves a valid, shorter list.
+
+def locations(
+    node: dict[str, Any], value: Any, path: tuple = (), role: str = ROOT
+) -> Iterator[tuple[tuple, dict[str, Any], str]]:
+    """Every (path, schema node, role) inside a valid body, the root included.
+
+    role is ROOT, REQUIRED, OPTIONAL or ITEM. List items are not required (deleting one leaves a valid,
+    shorter list) but are not optional fields either: a null item is still a null where a value must be.
     """
-    yield path, node, required
+    yield path, node, role
     if isinstance(value, dict):
         required_keys = set(node.get("required", []))
         for key, child in value.items():
             if key in node.get("properties", {}):
-                yield from locations(node["properties"][key], child, (*path, key), key in required_keys)
+                child_role = REQUIRED if key in required_keys else OPTIONAL
+                yield from locations(node["properties"][key], child, (*path, key), child_role)
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from locations(node["items"], child, (*path, index))
+            yield from locations(node["items"], child, (*path, index), ITEM)
 
 
-def breakages(node: dict[str, Any], required: bool) -> list[tuple[str, Any]]:
-    """The ways to make a location invalid: delete it (if required), or give it a wrong JSON type."""
-    out = [("delete", None)] if required else []
+def breakages(node: dict[str, Any], role: str) -> list[tuple[str, Any]]:
+    """The ways to make a location invalid: delete it (if required), or give it a wrong JSON type.
+
+    Null in an optional field the spec does not mark nullable is no breakage: the client reads it as
+    absent (UNSET), as an older or sloppier server may send it. Required fields, list items and the
+    root still break on a null they do not allow.
+    """
+    out = [("delete", None)] if role == REQUIRED else []
     allowed = allowed_types(node)
-    out += [(f"set to {kind}", sample) for kind, sample in SAMPLES.items() if kind not in allowed]
+    out += [
+        (f"set to {kind}", sample)
+        for kind, sample in SAMPLES.items()
+        if kind not in allowed and not (kind == "null" and role == OPTIONAL)
+    ]
     return out
+
+
+def null_as_absent_slots(node: dict[str, Any], value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every (object path, key) of a valid body where null must read as absent: each optional property,
+    present or not, of every object in the body, whose schema does not allow null."""
+    if isinstance(value, dict):
+        required_keys = set(node.get("required", []))
+        for key, child_node in node.get("properties", {}).items():
+            if key not in required_keys and "null" not in allowed_types(child_node):
+                yield path, key
+        for key, child in value.items():
+            if key in node.get("properties", {}):
+                yield from null_as_absent_slots(node["properties"][key], child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from null_as_absent_slots(node["items"], child, (*path, index))
+
+
+def without_null_optionals(node: dict[str, Any], value: Any) -> Any:
+    """What the client must read from JSON ``value``, by the spec alone: ``value`` without the optional,
+    non-nullable keys that hold null, at any depth (a copy; ``value`` is unchanged)."""
+    if isinstance(value, dict) and isinstance(node, dict):
+        properties = node.get("properties", {})
+        required_keys = set(node.get("required", []))
+        out = {}
+        for key, child in value.items():
+            if key not in properties:
+                out[key] = copy.deepcopy(child)
+            elif child is None and key not in required_keys and "null" not in allowed_types(properties[key]):
+                continue
+            else:
+                out[key] = without_null_optionals(properties[key], child)
+        return out
+    if isinstance(value, list) and isinstance(node, dict) and "items" in node:
+        return [without_null_optionals(node["items"], child) for child in value]
+    return copy.deepcopy(value)
 
 
 def broken(body: Any, path: tuple, how: str, sample: Any) -> Any:

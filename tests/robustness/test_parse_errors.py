@@ -2,19 +2,23 @@
 
 The stock generated code let KeyError, TypeError and ValueError out of from_dict, and stored JSON
 scalars of the wrong type without looking at them. Each case breaks the 23-model snapshot in one
-place and checks the error's path and reason.
+place and checks the error's path and reason. A null stays an error in a required field; in an
+optional field the spec does not mark nullable it reads as absent (UNSET), and a nullable field keeps it.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 
 from pieces_models_client import errors
 from pieces_models_client.models import Model, Models
+from pieces_models_client.types import UNSET
 from tests.support.endpoints import SNAPSHOT
+from tests.support.round_trip import round_trip_problems
 
 
 def set_at(body, path, value):
@@ -22,6 +26,12 @@ def set_at(body, path, value):
     for key in path[:-1]:
         target = target[key]
     target[path[-1]] = value
+
+
+def get_at(body, path):
+    for key in path:
+        body = body[key]
+    return body
 
 
 def delete_at(body, path):
@@ -90,12 +100,18 @@ CASES = [
         "expected an RFC 3339 date-time",
     ),
     ("number where an enum is required", ["iterable", 4, "usage"], 3, "3 is not a valid ModelUsageEnum"),
+    ("null in a required field", ["iterable", 4, "name"], None, "expected string, got null"),
+    ("null in a required boolean", ["iterable", 4, "cloud"], None, "expected boolean, got null"),
+    ("null in a required nested field", ["schema", "migration"], None, "expected integer, got null"),
+    ("null in a required object", ["iterable", 4, "created"], None, "expected object, got null"),
+    ("null in a required enum", ["iterable", 4, "usage"], None, "None is not a valid ModelUsageEnum"),
     (
-        "null in a non-nullable optional field",
-        ["iterable", 4, "description"],
+        "null in a required date-time",
+        ["iterable", 0, "created", "value"],
         None,
-        "expected string, got null",
+        "expected a date-time string",
     ),
+    ("null as a list item", ["iterable", 4], None, "expected object, got null"),
     (
         "wrong type inside the free-form cut's parent",
         ["iterable", 9, "organization", "id"],
@@ -120,6 +136,72 @@ def test_malformed_field_raises_parse_error_at_its_path(label, path, value, reas
     assert error.path == path
     assert error.reason.startswith(reason), error.reason
     assert error.location in str(error)
+
+
+# (path of an optional field the spec does not mark nullable, the attribute on the parsed model)
+NULL_AS_ABSENT = [
+    (["score"], "score"),
+    (["iterable", 4, "description"], "description"),
+    (["iterable", 4, "downloaded"], "downloaded"),
+    (["iterable", 4, "foundation"], "foundation"),
+    (["iterable", 0, "maxTokens"], "max_tokens"),
+    (["iterable", 0, "created", "readable"], "readable"),
+    (["iterable", 0, "created", "schema"], "schema"),
+    (["iterable", 3, "capabilities", "assets"], "assets"),
+    (["iterable", 11, "bytes", "schema"], "schema"),
+]
+
+
+def parsed_at(model, path):
+    """The object of a parsed Models at a JSON path (camelCase keys read as snake_case attributes, with
+    the generator's trailing "_" for names such as bytes and input)."""
+    for key in path:
+        if isinstance(key, int):
+            model = model[key]
+            continue
+        name = re.sub(r"(?=[A-Z])", "_", key).lower()
+        model = getattr(model, name if hasattr(model, name) else name + "_")
+    return model
+
+
+@pytest.mark.parametrize(
+    ("path", "attribute"), NULL_AS_ABSENT, ids=[".".join(map(str, path)) for path, _ in NULL_AS_ABSENT]
+)
+def test_null_in_a_non_nullable_optional_field_reads_as_absent(path, attribute):
+    """null in an optional non-nullable field is UNSET, as if absent, and to_dict() leaves the key out."""
+    with_null, without = copy.deepcopy(SNAPSHOT), copy.deepcopy(SNAPSHOT)
+    set_at(with_null, path, None)
+    delete_at(without, path)
+    assert get_at(SNAPSHOT, path) is not None, "the case must replace a recorded value"
+    parsed = Models.from_dict(with_null)
+    assert getattr(parsed_at(parsed, path[:-1]), attribute) is UNSET
+    assert parsed == Models.from_dict(without)
+    written = parsed.to_dict()
+    assert path[-1] not in get_at(written, path[:-1])
+    assert round_trip_problems(without, written, "Models") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "attribute"),
+    [
+        (["iterable", 0, "parameters"], "parameters"),
+        (["iterable", 11, "parameters"], "parameters"),
+        (["iterable", 0, "maxTokens", "total"], "total"),
+        (["iterable", 0, "maxTokens", "input"], "input_"),
+        (["iterable", 0, "maxTokens", "output"], "output"),
+    ],
+    ids=lambda value: ".".join(map(str, value)) if isinstance(value, list) else value,
+)
+def test_null_in_a_nullable_field_is_kept_as_none(path, attribute):
+    """null where the spec allows it (type [number, "null"]) stays None and is written back as null."""
+    body = copy.deepcopy(SNAPSHOT)
+    set_at(body, path, None)
+    parsed = Models.from_dict(body)
+    assert getattr(parsed_at(parsed, path[:-1]), attribute) is None
+    written = parsed.to_dict()
+    assert path[-1] in get_at(written, path[:-1])
+    assert get_at(written, path) is None
+    assert round_trip_problems(body, written, "Models") == []
 
 
 @pytest.mark.parametrize("body", [None, [], "models", 42, True], ids=repr)

@@ -1,14 +1,21 @@
 """Compare what the client writes back (``to_dict()``) with the recorded JSON.
 
 Equal means equal, with the one documented exception (README, "Forward compatibility"): a date-time
-field (``format: date-time`` in the spec) may be spelled differently if it is the same instant and the
-client's spelling is the documented one: RFC 3339, UTC as ``Z``, a zero fraction dropped, otherwise
-six fraction digits (``2022-02-17T05:00:00.000Z`` comes back as ``2022-02-17T05:00:00Z``).
+field (``format: date-time`` in the spec) may be spelled differently if it names the same instant with
+the same UTC offset and the client's spelling is the documented one: RFC 3339, UTC as ``Z``, no
+fraction when it is zero, otherwise exactly six fraction digits (``2022-02-17T05:00:00.000Z`` comes
+back as ``2022-02-17T05:00:00Z``, ``...01.6177439Z`` as ``...01.617743Z``: digits beyond microseconds
+dropped, not rounded). A date-time without an offset is read as UTC.
+
+These rules are written out here on their own (a regular expression and datetime arithmetic), not by
+calling the client's parse_datetime/format_datetime, so that a bug there cannot hide itself; the
+literal examples in tests/properties/test_round_trip.py pin the rules.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from dateutil.parser import isoparse
@@ -40,11 +47,63 @@ def datetime_paths(data: Any, schema: dict[str, Any], path: Path = ()) -> set[Pa
     return found
 
 
-def documented_spelling(text: str) -> str:
-    """How the client writes the date-time ``text`` back."""
-    value = isoparse(text)
-    written = value.isoformat()
-    return written[:-6] + "Z" if written.endswith("+00:00") else written
+# RFC 3339 date-time, as servers spell it: fraction of any length, offset "Z"/"z", +hh:mm or absent.
+_RFC3339 = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})[Tt ](?P<time>\d{2}:\d{2}:\d{2})(?:\.(?P<fraction>\d+))?"
+    r"(?P<offset>[Zz]|[+-]\d{2}:\d{2})?"
+)
+# The client's own spelling: "T", no fraction or exactly six digits, "Z" or +hh:mm.
+_WRITTEN = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?P<fraction>\.\d{6})?(?P<offset>Z|[+-]\d{2}:\d{2})"
+)
+
+
+def reading(text: str) -> datetime.datetime | None:
+    """The instant and offset a date-time text names, by RFC 3339: fraction digits beyond the sixth
+    dropped, no offset meaning UTC. Other ISO 8601 forms are left to dateutil; None if unreadable."""
+    match = _RFC3339.fullmatch(text)
+    if match is None:
+        try:
+            value = isoparse(text)
+        except (ValueError, OverflowError):
+            return None
+        return value if value.tzinfo is not None else value.replace(tzinfo=datetime.timezone.utc)
+    year, month, day = (int(part) for part in match["date"].split("-"))
+    hour, minute, second = (int(part) for part in match["time"].split(":"))
+    micro = int((match["fraction"] or "")[:6].ljust(6, "0"))
+    offset = match["offset"] or "Z"
+    sign = -1 if offset[0] == "-" else 1
+    shift = (
+        datetime.timedelta(0)
+        if offset in "Zz"
+        else datetime.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))
+    )
+    try:
+        zone = datetime.timezone(sign * shift)
+        return datetime.datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+    except ValueError:
+        return None
+
+
+def date_time_problem(expected: str, actual: str) -> str | None:
+    """Why ``actual``, written by the client for the received ``expected``, breaks the documented
+    rule (module doc); None when it keeps it."""
+    want, got = reading(expected), reading(actual)
+    if want is None:
+        return "the received text is no date-time"
+    written = _WRITTEN.fullmatch(actual)
+    if written is None or got is None:
+        return "not RFC 3339 with no fraction or six fraction digits"
+    # Same offset and same wall clock: same instant (and no overflow near year 1 or 9999).
+    if got.utcoffset() != want.utcoffset():
+        return f"another UTC offset ({got.utcoffset()} against {want.utcoffset()})"
+    if got.replace(tzinfo=None) != want.replace(tzinfo=None):
+        return f"another instant ({got.isoformat()} against {want.isoformat()})"
+    if (written["offset"] == "Z") != (want.utcoffset() == datetime.timedelta(0)):
+        return "UTC must be written as 'Z', and only UTC"
+    if (written["fraction"] is None) != (want.microsecond == 0):
+        return "a zero fraction must be dropped, any other written with six digits"
+    return None
 
 
 def differences(expected: Any, actual: Any, path: Path = ()) -> list[tuple[Path, Any, Any]]:
@@ -65,18 +124,30 @@ def differences(expected: Any, actual: Any, path: Path = ()) -> list[tuple[Path,
     return []
 
 
+def _at(data: Any, path: Path) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
 def round_trip_problems(recorded: Any, written: Any, schema_name: str) -> list[str]:
-    """How ``written`` (a to_dict()) differs from ``recorded``, the documented date-time case aside."""
+    """How ``written`` (a to_dict()) differs from ``recorded``, the documented date-time case aside.
+
+    Every date-time is checked against the documented spelling, even one written back unchanged (a
+    received "2022-02-17T05:00:00.000Z" written back as such would break the rule).
+    """
     stamps = datetime_paths(recorded, spec.inline_schema(schema_name))
+    differing = {path: (expected, actual) for path, expected, actual in differences(recorded, written)}
     problems = []
-    for path, expected, actual in differences(recorded, written):
+    for path in sorted(stamps - set(differing), key=repr):
+        value = _at(recorded, path)
+        if isinstance(value, str) and (why := date_time_problem(value, value)) is not None:
+            problems.append(f"{location(path)}: date-time {value!r} came back as {value!r}: {why}")
+    for path, (expected, actual) in differing.items():
         if path in stamps and isinstance(expected, str) and isinstance(actual, str):
-            if isoparse(expected) == isoparse(actual) and actual == documented_spelling(expected):
-                continue
-            problems.append(
-                f"{location(path)}: date-time {expected!r} came back as {actual!r}, not as the documented "
-                f"{documented_spelling(expected)!r}"
-            )
+            why = date_time_problem(expected, actual)
+            if why is not None:
+                problems.append(f"{location(path)}: date-time {expected!r} came back as {actual!r}: {why}")
             continue
         shown_expected = "(absent)" if expected is ... else repr(expected)
         shown_actual = "(absent)" if actual is ... else repr(actual)

@@ -32,8 +32,10 @@ def _get_kwargs(
         check_body(body, ModelDeleteCacheInput, required=False)
         try:
             _kwargs["json"] = body.to_dict()
-        except _errors.InvalidParameter as exc:
+        except _errors.InvalidParameter as exc:  # a naive datetime: exc names the field
             raise _errors.InvalidParameter("body", str(exc)) from exc
+        except (AttributeError, TypeError, ValueError) as exc:  # a field holding a value of the wrong type
+            raise _errors.InvalidParameter("body", f"cannot be written as JSON ({type(exc).__name__}: {exc})") from exc
     return _kwargs
 
 
