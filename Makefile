@@ -9,7 +9,6 @@ SPEC := openapi/models.yaml
 CONFIG := generator-config.yml
 TEMPLATES := templates
 PACKAGE := pieces_models_client
-PORT ?= 1000
 PIECES_OS_URL ?= http://localhost:1000
 
 # The generator command, shared by `generate` and `check`. PATH puts the pinned ruff first for the
@@ -80,9 +79,28 @@ lint: $(BIN)/.installed ## Ruff on hand-written Python, mypy --strict on the gen
 test: $(BIN)/.installed ## Run the whole test suite (offline, loopback only, on every core)
 	$(BIN)/python -m pytest -n auto
 
+# Mutation testing runs in a scratch folder (see [tool.mutmut] in pyproject.toml for why): a fresh copy
+# of the package and links to what the tests read. Every run starts over, so a survivor that a new test
+# kills shows as killed. MUTANTS='pieces_models_client.errors*' tests only the mutants named (fnmatch);
+# MUTATE_JOBS=1 sets the number of mutants tested at once (mutmut's default: one per core).
+MUTATE_DIR := .mutmut
+MUTMUT = cd $(MUTATE_DIR) && ../$(BIN)/mutmut
+
+.PHONY: mutate
+mutate: $(BIN)/.installed ## Mutation testing (mutmut) of the runtime modules; slow, not part of `make test`
+	rm -rf $(MUTATE_DIR)
+	mkdir $(MUTATE_DIR)
+	cp -R generated/$(PACKAGE) $(MUTATE_DIR)/$(PACKAGE)
+	find $(MUTATE_DIR)/$(PACKAGE) -name __pycache__ -type d -prune -exec rm -rf {} +
+	for path in pyproject.toml tests tools openapi; do ln -s ../$$path $(MUTATE_DIR)/$$path; done
+	$(MUTMUT) run $(if $(MUTATE_JOBS),--max-children $(MUTATE_JOBS)) $(MUTANTS)
+	@echo "Mutants that no test killed (details: cd $(MUTATE_DIR) && ../$(BIN)/mutmut show NAME):"
+	@$(MUTMUT) results
+	@$(MUTMUT) export-cicd-stats > /dev/null && cat mutants/mutmut-cicd-stats.json
+
 .PHONY: serve
-serve: $(BIN)/.installed ## Serve the recordings on 127.0.0.1:$(PORT) (make serve PORT=8000)
-	$(BIN)/python -m tools.recorded_server --port $(PORT) $(SCENARIOS)
+serve: $(BIN)/.installed ## Serve the recordings where Client() looks: first free port of 39300-39333 (PORT=8000 picks one)
+	$(BIN)/python -m tools.recorded_server $(if $(PORT),--port $(PORT)) $(SCENARIOS)
 
 .PHONY: record
 record: $(BIN)/.installed ## Re-record the contract scenarios from a live Pieces OS (PIECES_OS_URL=...)
@@ -103,5 +121,5 @@ lock: ## Rebuild requirements/dev.txt from requirements/dev.in in a scratch venv
 
 .PHONY: clean
 clean: ## Remove .venv, node_modules and caches (generated/ is kept: it is committed)
-	rm -rf $(VENV) node_modules .check .lock-venv .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules .check .lock-venv $(MUTATE_DIR) .pytest_cache .mypy_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
