@@ -9,8 +9,6 @@ SPEC := openapi/models.yaml
 CONFIG := generator-config.yml
 TEMPLATES := templates
 PACKAGE := pieces_models_client
-PORT ?= 1000
-PIECES_OS_URL ?= http://localhost:1000
 
 # The generator command, shared by `generate` and `check`. PATH puts the pinned ruff first for the
 # post-generation hooks; --fail-on-warning makes any generator warning an error.
@@ -32,6 +30,7 @@ $(BIN)/.installed: requirements/dev.txt requirements/wheelhouse.txt
 		{ echo "Python 3.10 or newer is needed (set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable ./generated
 	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
 		--dest $(VENV)/wheelhouse -r requirements/wheelhouse.txt
 	@touch $@
@@ -81,16 +80,37 @@ test: $(BIN)/.installed ## Run the whole test suite (offline, loopback only, on 
 	$(BIN)/python -m pytest -n auto
 
 .PHONY: serve
-serve: $(BIN)/.installed ## Serve the recordings on 127.0.0.1:$(PORT) (make serve PORT=8000)
-	$(BIN)/python -m tools.recorded_server --port $(PORT) $(SCENARIOS)
+serve: $(BIN)/.installed ## Serve the recordings where Pieces OS listens (PORT=8000, SCENARIOS=names)
+	$(BIN)/python -m tools.recorded_server $(if $(PORT),--port $(PORT)) $(SCENARIOS)
+
+# `make record` changes the Pieces OS it records from, so it has no default URL, and tools/record.py
+# asks for a typed "yes" first (CONFIRM=yes instead, without a terminal).
+ifneq ($(filter record,$(MAKECMDGOALS)),)
+ifeq ($(strip $(PIECES_OS_URL)),)
+$(error PIECES_OS_URL is required: make record PIECES_OS_URL=http://localhost:39300 (this changes that Pieces OS: see .venv/bin/python -m tools.record --help))
+endif
+endif
 
 .PHONY: record
-record: $(BIN)/.installed ## Re-record the contract scenarios from a live Pieces OS (PIECES_OS_URL=...)
-	$(BIN)/python -m tools.record --upstream $(PIECES_OS_URL)
+record: $(BIN)/.installed ## Re-record the scenarios from a live Pieces OS, after a typed yes (PIECES_OS_URL=..., CONFIRM=yes)
+	CONFIRM="$(CONFIRM)" $(BIN)/python -m tools.record --upstream "$(PIECES_OS_URL)"
 
 .PHONY: bench
 bench: $(BIN)/.installed ## Benchmark against the official SDK; writes bench/results.md
 	$(BIN)/python -m bench
+
+.PHONY: template-diff
+template-diff: $(BIN)/.installed ## Show each override in templates/ against the pinned generator's stock template
+	@stock=$$($(BIN)/python -c 'import openapi_python_client, pathlib; print(pathlib.Path(openapi_python_client.__file__).parent / "templates")'); \
+	version=$$($(BIN)/python -c 'import importlib.metadata as m; print(m.version("openapi-python-client"))'); \
+	cd $(TEMPLATES) && for file in $$(find . -name '*.jinja' | sort); do \
+		if [ -f "$$stock/$$file" ]; then \
+			echo "=== $${file#./}: override of openapi-python-client $$version's template"; \
+			diff -u --label "stock/$${file#./}" --label "templates/$${file#./}" "$$stock/$$file" "$$file" || true; \
+		else \
+			echo "=== $${file#./}: new (no stock template of that name)"; \
+		fi; \
+	done
 
 .PHONY: lock
 lock: ## Rebuild requirements/dev.txt from requirements/dev.in in a scratch venv
