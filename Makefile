@@ -16,8 +16,9 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 	--path $(SPEC) --config $(CONFIG) --custom-template-path $(TEMPLATES) \
 	--meta pdm --fail-on-warning
 
-# Files that are never committed (the generated .gitignore ignores them) and so are not drift.
-DRIFT_IGNORE := -x __pycache__ -x .mypy_cache -x .pytest_cache -x .ruff_cache
+# Files that are never committed (git ignores them) and so are not drift; .pdm-build is what the
+# editable install of generated/ into .venv leaves there.
+DRIFT_IGNORE := -x __pycache__ -x .mypy_cache -x .pytest_cache -x .ruff_cache -x .pdm-build
 
 .DEFAULT_GOAL := help
 

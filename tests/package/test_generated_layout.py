@@ -43,8 +43,11 @@ def test_errors_holds_only_exceptions():
     }
     assert defined_here, "no exception classes found"
     for name, value in defined_here.items():
-        assert inspect.isclass(value) and issubclass(value, Exception), name
+        assert inspect.isclass(value), name
+        assert issubclass(value, Exception), name
     assert set(errors.__all__) == set(defined_here)
-    for helper in ("at", "at_root", "wrong_type", "json_type", "parse_json", "parse_datetime", "format_datetime"):
+    helpers = ("at", "at_root", "wrong_type", "json_type", "parse_json", "parse_datetime", "format_datetime")
+    for helper in helpers:
         assert callable(getattr(_parsing, helper)), helper
-        assert not hasattr(errors, helper) and not hasattr(types, helper), helper
+        assert not hasattr(errors, helper), helper
+        assert not hasattr(types, helper), helper
