@@ -49,7 +49,7 @@ generate: $(BIN)/.installed ## Regenerate generated/ from the spec, config and t
 	$(GENERATE) --output-path generated
 
 .PHONY: check
-check: drift lint-spec ## Drift gate (generated/ is what the spec produces) and spec lint
+check: drift lint-spec api-gate ## Drift gate (generated/ is what the spec produces), spec lint and API gate
 
 .PHONY: drift
 drift: $(BIN)/.installed ## Regenerate into a temporary folder and fail, with a diff, if generated/ differs
@@ -69,6 +69,16 @@ drift: $(BIN)/.installed ## Regenerate into a temporary folder and fail, with a 
 lint-spec: $(BIN)/.installed node_modules/.installed ## Validate the spec and lint it with Redocly CLI
 	$(BIN)/openapi-spec-validator $(SPEC)
 	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly lint $(SPEC) --config redocly.yaml --format=stylish
+
+# BASE: the git ref `api-diff` and `api-gate` compare the working tree with; by default the latest
+# release tag (v*), or HEAD when there is none (so that uncommitted changes are what is checked).
+.PHONY: api-diff
+api-diff: $(BIN)/.installed ## List breaking changes to the generated API since BASE (default: latest v* tag, else HEAD)
+	@$(BIN)/python -m tools.api_diff $(if $(BASE),--base "$(BASE)")
+
+.PHONY: api-gate
+api-gate: $(BIN)/.installed ## Fail on a breaking API change since BASE unless info.version was raised as semver asks
+	@$(BIN)/python -m tools.api_diff --gate $(if $(BASE),--base "$(BASE)")
 
 .PHONY: lint
 lint: $(BIN)/.installed ## Ruff on hand-written Python, mypy --strict on the generated package
@@ -96,6 +106,12 @@ endif
 record: $(BIN)/.installed ## Re-record the scenarios from a live Pieces OS, after a typed yes (PIECES_OS_URL=..., CONFIRM=yes)
 	CONFIRM="$(CONFIRM)" $(BIN)/python -m tools.record --upstream "$(PIECES_OS_URL)"
 
+# `make verify` only reads (one GET /models), so PIECES_OS_URL may be left out: tools/verify.py then
+# finds Pieces OS as Client() does, and its report says which URL it used. Exit 1: the spec is behind.
+.PHONY: verify
+verify: $(BIN)/.installed ## Drift report: what a live Pieces OS sends that the spec lacks (PIECES_OS_URL=..., JSON=1)
+	@$(BIN)/python -m tools.verify $(if $(PIECES_OS_URL),--url "$(PIECES_OS_URL)") $(if $(JSON),--json)
+
 .PHONY: bench
 bench: $(BIN)/.installed ## Benchmark against the official SDK; writes bench/results.md
 	$(BIN)/python -m bench
@@ -112,6 +128,19 @@ template-diff: $(BIN)/.installed ## Show each override in templates/ against the
 			echo "=== $${file#./}: new (no stock template of that name)"; \
 		fi; \
 	done
+
+# Release artifacts. The version in their names is generated/pyproject.toml's, which the generator
+# writes from the spec's info.version. --no-isolation: the build backend of generated/pyproject.toml
+# (pdm-backend, pinned in requirements/dev.txt) is taken from .venv instead of being installed into a
+# throwaway environment from an index, so the build is offline, fast and uses the pinned backend.
+# DIST=dir builds elsewhere; only this package's artifacts there are replaced and checked.
+DIST ?= dist
+
+.PHONY: dist
+dist: $(BIN)/.installed ## Build the wheel and sdist of generated/ into dist/ and twine-check them (DIST=dir)
+	rm -f $(DIST)/$(PACKAGE)-*.whl $(DIST)/$(PACKAGE)-*.tar.gz
+	$(BIN)/python -m build --quiet --no-isolation --outdir $(DIST) generated
+	$(BIN)/twine check --strict $(DIST)/$(PACKAGE)-*.whl $(DIST)/$(PACKAGE)-*.tar.gz
 
 .PHONY: lock
 lock: ## Rebuild requirements/dev.txt from requirements/dev.in in a scratch venv
