@@ -17,9 +17,9 @@ import json
 import uuid
 from typing import Any
 
-from bench import ROOT
+from tools import SNAPSHOT
 
-SNAPSHOT_FILE = ROOT / "tests" / "data" / "snapshot-23-models.json"
+SNAPSHOT_FILE = SNAPSHOT
 SIZES = (23, 1_000, 10_000)
 CREATED_MODEL_NAME = "My Fine-tuned CodeLlama"
 # Fields of a Model that a SeededModel does not have: the server assigns or computes them.

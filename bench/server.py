@@ -10,97 +10,50 @@ own process, so that the server does not compete with the clients for the GIL.
 - GET /stats: {"connections": ..., "requests": ...} accepted so far, to check that clients keep their
   connection alive.
 
-Nagle's algorithm is off on every accepted connection (without that, delayed ACKs add about 40 ms to
-each keep-alive request and hide everything else), and each response leaves in a single write.
+tools/loopback.py's raw server: Nagle's algorithm off on every connection (without that, delayed ACKs
+add about 40 ms to each keep-alive request and hide everything else), and each response leaves in a
+single write.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from bench import bodies
+from tools.loopback import RawServer, Request, keep_alive, response
+
+SNAPSHOT = response(200, bodies.snapshot(23), "application/json")
+CREATED = response(200, bodies.created_model(), "application/json")
+NOT_FOUND = response(404, b"not found", "text/plain")
+BAD_REQUEST = response(400, b"the body is not a JSON object", "text/plain")
 
 
-def _response(status: int, reason: str, body: bytes, content_type: str) -> bytes:
-    head = (
-        f"HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
-    )
-    return head.encode("latin-1") + body
+def is_object(body: bytes) -> bool:
+    try:
+        return isinstance(json.loads(body), dict)
+    except ValueError:
+        return False
 
 
-SNAPSHOT = _response(200, "OK", bodies.snapshot(23), "application/json")
-CREATED = _response(200, "OK", bodies.created_model(), "application/json")
-NOT_FOUND = _response(404, "Not Found", b"not found", "text/plain")
-BAD_REQUEST = _response(400, "Bad Request", b"the body is not a JSON object", "text/plain")
+def answer(request: Request) -> bytes:
+    if (request.method, request.target) == ("GET", "/models"):
+        return SNAPSHOT
+    if (request.method, request.target) == ("POST", "/models/create"):
+        return CREATED if is_object(request.body) else BAD_REQUEST
+    if (request.method, request.target) == ("GET", "/stats"):
+        stats = {"connections": server.connections, "requests": server.requests}
+        return response(200, json.dumps(stats).encode(), "application/json")
+    return NOT_FOUND
 
 
-class BenchServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.lock = threading.Lock()
-        self.connections = 0
-        self.requests = 0
-
-    def count(self, *, connection: bool) -> None:
-        with self.lock:
-            if connection:
-                self.connections += 1
-            else:
-                self.requests += 1
-
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive
-    disable_nagle_algorithm = True  # TCP_NODELAY on the accepted socket
-    server: BenchServer
-
-    def setup(self) -> None:
-        super().setup()
-        self.server.count(connection=True)
-
-    def do_GET(self) -> None:
-        self.server.count(connection=False)
-        if self.path == "/models":
-            self._send(SNAPSHOT)
-        elif self.path == "/stats":
-            with self.server.lock:
-                stats = {"connections": self.server.connections, "requests": self.server.requests}
-            self._send(_response(200, "OK", json.dumps(stats).encode(), "application/json"))
-        else:
-            self._send(NOT_FOUND)
-
-    def do_POST(self) -> None:
-        self.server.count(connection=False)
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        if self.path != "/models/create":
-            self._send(NOT_FOUND)
-            return
-        try:
-            is_object = isinstance(json.loads(body), dict)
-        except ValueError:
-            is_object = False
-        self._send(CREATED if is_object else BAD_REQUEST)
-
-    def _send(self, response: bytes) -> None:
-        self.wfile.write(response)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+server = RawServer(keep_alive(answer), record=False)
 
 
 def main() -> None:
-    server = BenchServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    print(server.server_address[1], flush=True)
-    sys.stdin.read()  # until the benchmark closes our stdin (or exits)
-    server.shutdown()
-    server.server_close()
+    with server:
+        print(server.port, flush=True)
+        sys.stdin.read()  # until the benchmark closes our stdin (or exits)
 
 
 if __name__ == "__main__":

@@ -1,22 +1,19 @@
-"""Hand-written tools around the generated client: the recorded server and the recorder.
+"""Hand-written tools around the generated client, and the repository's shared paths, stated once.
 
-- ``python -m tools.recorded_server`` (``make serve``) replays the recordings over HTTP, a stand-in
-  Pieces OS for people and clients.
-- ``python -m tools.record`` (``make record``) re-records the contract scenarios from a live Pieces OS,
-  or (``--synthesize``) rebuilds the shipped, synthesized recordings.
+- ``python -m tools.recorded_server`` (``make serve``) replays the recordings over HTTP.
+- ``python -m tools.record`` (``make record``) re-records the contract scenarios.
+- ``python -m tools.verify`` (``make verify``) reports what a live Pieces OS sends that the spec lacks.
+- ``python -m tools.api_diff`` (``make api-diff``, and ``make api-gate`` in ``make check``) lists the
+  breaking changes to the generated package's public API since a git ref.
 
-The generated package is used from ``generated/`` (as the tests use it, see the pytest ``pythonpath``
-in pyproject.toml), not installed, so it is put on ``sys.path`` here for ``python -m tools...``.
+The generated package is installed into .venv in editable mode (``make venv``), so tools, tests and
+the benchmark import ``pieces_models_client`` from generated/ without touching sys.path.
 """
 
-from __future__ import annotations
-
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ROOT / "generated"
+SPEC = ROOT / "openapi" / "models.yaml"
 RECORDINGS = ROOT / "tests" / "recordings"
-
-if str(GENERATED) not in sys.path:
-    sys.path.insert(0, str(GENERATED))
+SNAPSHOT = ROOT / "tests" / "data" / "snapshot-23-models.json"

@@ -1,115 +1,168 @@
-"""A stdlib HTTP/1.1 server in a background thread: the base of the recorded server, proxy and stand-in.
+"""A raw TCP server on loopback, for what an HTTP server will not do: keep-alive on our terms (the
+benchmark's server, connection counts), and faults (reset, truncation, stall, trickle, interim 1xx).
 
-http.server parses the requests; handlers only decide what to answer. Keep-alive is on
-(``protocol_version = "HTTP/1.1"``) and Nagle's algorithm off on every accepted socket
-(``disable_nagle_algorithm``): with Nagle, delayed ACKs add about 40 ms to each keep-alive exchange.
+``RawServer(serve)`` listens on 127.0.0.1 (or ``host``) once started, accepts in a thread and hands each
+connection, Nagle's algorithm off (with it, delayed ACKs add about 40 ms to each keep-alive exchange),
+to ``serve(connection)`` in a thread of its own. ``connection.read()`` returns the next request (Content-
+Length bodies only) and keeps it in ``server.received``; ``server.stopping`` is set by ``stop()``, so a
+``serve`` that waits on it never outlives its test. ``keep_alive(answer)`` serves ``answer(request)``
+(bytes: ``response(...)``) to every request of a connection, until the client closes it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import struct
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
+from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlsplit
 
-# Headers that describe one connection or one encoding of the body, never the exchange itself.
-HOP_BY_HOP = frozenset(
-    {
-        "connection",
-        "keep-alive",
-        "proxy-connection",
-        "transfer-encoding",
-        "te",
-        "trailer",
-        "upgrade",
-        "content-length",
-        "content-encoding",
-        "host",
-    }
-)
+from pieces_models_client.client import PIECES_OS_PORTS
 
 
-class Handler(BaseHTTPRequestHandler):
-    """Base handler: reads the body (Content-Length only), hands it to handle_exchange, logs nothing."""
-
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
-    server: BackgroundServer
-
-    def do_GET(self) -> None:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            self.reply(411, b"send the body with a Content-Length", "text/plain; charset=utf-8")
-            self.close_connection = True
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        self.handle_exchange(self.rfile.read(length) if length else None)
-
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_GET
-
-    def handle_exchange(self, body: bytes | None) -> None:
-        """Answer one request; ``body`` is None when the request has none."""
-        raise NotImplementedError
-
-    def request_headers(self) -> dict[str, str]:
-        """The request headers, names in lower case."""
-        return {name.lower(): value for name, value in self.headers.items()}
-
-    def reply(
-        self,
-        status: int,
-        body: bytes = b"",
-        content_type: str | None = None,
-        *,
-        reason: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        self.send_response(status, reason)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        if status >= 200 and status not in (204, 304):  # those never carry a body or its length
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if body and status not in (204, 304):
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+def listener(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    """A socket listening on host:port. Port 0 gives an ephemeral port outside the range Pieces OS (and
+    so discovery) uses, 39300-39333: a discovery test running meanwhile never probes it."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    held: list[socket.socket] = []  # ports of the range, kept until another port is found
+    sock = socket.create_server((host, port), family=family, backlog=128)
+    while not port and sock.getsockname()[1] in PIECES_OS_PORTS:
+        held.append(sock)
+        sock = socket.create_server((host, port), family=family, backlog=128)
+    for other in held:
+        other.close()
+    return sock
 
 
-class BackgroundServer(ThreadingHTTPServer):
-    """A ThreadingHTTPServer on 127.0.0.1 (an ephemeral port by default), served from a thread."""
+@dataclass
+class Request:
+    """A request as it arrived: the target exactly as sent, header names in lower case."""
 
-    daemon_threads = True
-    # socketserver listens with a backlog of 5: a sixth simultaneous connection has its SYN dropped
-    # and the client retries a second later, so eight threads' first calls took 1 s instead of 25 ms.
-    request_queue_size = 128
+    method: str
+    target: str
+    headers: dict[str, str]
+    body: bytes
 
-    def __init__(self, handler: type[Handler], host: str = "127.0.0.1", port: int = 0):
-        super().__init__((host, port), handler)
-        self._thread: threading.Thread | None = None
+    @property
+    def path(self) -> str:
+        return urlsplit(self.target).path
+
+
+def response(
+    status: int, body: bytes = b"", content_type: str | None = None, length: int | None = None, **headers: str
+) -> bytes:
+    """One whole HTTP/1.1 response; Content-Length ``length`` (the body's by default), none on a 1xx, 204
+    or 304. Header names take "_" for "-"."""
+    try:
+        reason = HTTPStatus(status).phrase
+    except ValueError:
+        reason = "Unknown"
+    lines = [f"HTTP/1.1 {status} {reason}"] + [f"{k.replace('_', '-')}: {v}" for k, v in headers.items()]
+    if content_type:
+        lines.append(f"Content-Type: {content_type}")
+    if status >= 200 and status not in (204, 304):
+        lines.append(f"Content-Length: {len(body) if length is None else length}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+class Connection:
+    def __init__(self, sock: socket.socket, server: RawServer):
+        self.sock, self.server, self.reader = sock, server, sock.makefile("rb")
+
+    def read(self) -> Request | None:
+        """The next request, or None once the client has closed the connection."""
+        try:
+            line = self.reader.readline().decode("latin-1").split()
+            if len(line) != 3:
+                return None
+            headers = {}
+            while (header := self.reader.readline().decode("latin-1").strip()) and ":" in header:
+                name, value = header.split(":", 1)
+                headers[name.strip().lower()] = value.strip()
+            body = self.reader.read(int(headers.get("content-length") or 0))
+        except OSError:
+            return None
+        request = Request(line[0], line[1], headers, body)
+        self.server.requests += 1
+        if self.server.record:
+            self.server.received.append(request)
+        return request
+
+    def send(self, data: bytes) -> bool:
+        """Send it all; False once the client has gone."""
+        try:
+            self.sock.sendall(data)
+        except OSError:
+            return False
+        return True
+
+    def close(self, reset: bool = False) -> None:
+        """Close the connection: with a reset (RST) instead of an orderly FIN when ``reset``."""
+        if reset:
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.reader.close()
+        self.sock.close()
+
+
+class RawServer:
+    def __init__(self, serve: Callable[[Connection], Any], host: str = "127.0.0.1", record: bool = True):
+        self.serve, self.host, self.port, self.record = serve, host, 0, record
+        self.received: list[Request] = []  # every request, when record is on
+        self.connections = self.requests = 0  # accepted and read so far
+        self.stopping = threading.Event()
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{f'[{self.host}]' if ':' in self.host else self.host}:{self.port}"
 
-    def start(self) -> BackgroundServer:
-        self._thread = threading.Thread(
-            target=self.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
-        self._thread.start()
+    def start(self) -> RawServer:
+        self.stopping.clear()  # a server may be started again once stopped
+        self.listener = listener(self.host, self.port)
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
         return self
 
-    def stop(self) -> None:
-        if self._thread is not None:
-            self.shutdown()
-            self._thread.join(timeout=5)
-            self._thread = None
-        self.server_close()
+    def _accept(self) -> None:
+        while True:
+            try:
+                sock, _ = self.listener.accept()
+            except OSError:  # stop() closed the listener
+                return
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(sock,), daemon=True).start()
 
-    def __enter__(self) -> BackgroundServer:
+    def _serve(self, sock: socket.socket) -> None:
+        connection = Connection(sock, self)
+        try:
+            self.serve(connection)
+        except OSError:
+            pass
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() of _accept
+        self.listener.close()
+
+    def __enter__(self) -> RawServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def keep_alive(answer: Callable[[Request], bytes]) -> Callable[[Connection], None]:
+    """Serve ``answer(request)`` to each request of a connection, until the client closes it."""
+
+    def serve(connection: Connection) -> None:
+        while (request := connection.read()) is not None and connection.send(answer(request)):
+            pass
+
+    return serve

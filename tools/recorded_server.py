@@ -1,144 +1,174 @@
-"""The recorded server: a real HTTP server on 127.0.0.1 that answers from the recordings.
+"""The recorded server (``make serve``): a real HTTP server on 127.0.0.1 answering from the recordings.
 
-``make serve`` (``python -m tools.recorded_server``) runs it in the foreground as a stand-in Pieces OS,
-where Pieces OS listens and is looked for: the first free port from 39300 to 39333 (``--port`` picks
-another). Like Pieces OS it answers ``GET /.well-known/health`` (and ``HEAD``, which the official SDK's
-port scan sends) with ``200 text/plain`` ``ok``, so ``Client()`` finds it; ``curl
-http://127.0.0.1:39300/models`` returns the recorded snapshot. Tests run it in a background thread on
-an ephemeral port and declare, per test, the recordings it may answer from
-(``RecordedServer.replaying``); leaving the block fails the test on any request that no recording
-matched (the message names the closest recording and the difference) and on any declared recording
-that was never requested. The health check is answered whatever the recordings, and is not a request
-a recording must match.
-
-A request that matches nothing gets ``404`` with that message as its text body and the header
-``X-Recorded-Server: no-match`` (as WireMock answers an unmatched request), so a person sees why too.
+pytest-httpserver's server (werkzeug) answers every request from one vcrpy Cassette of the recordings,
+loaded by vcrpy and matched with vcrpy's matchers: method, path exactly as sent, query, and the body,
+JSON compared as JSON (``cassettes.json_body``); the first recording that matches answers. A request
+matching none gets ``404``, ``X-Recorded-Server: no-match`` and a text naming the closest recording and
+the difference. Like Pieces OS it answers ``GET``/``HEAD /.well-known/health`` with ``200 ok``, and
+``make serve`` listens on the first free port of 39300-39333 (``--port`` picks one), so ``Client()``
+finds it. Tests run it on an ephemeral port and declare the recordings of each test with
+``replaying()``: each answers once, and leaving the block fails on a miss or an unplayed recording.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import errno
+import socket
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 import httpx
-from vcr.request import Request
+from pytest_httpserver.httpserver import HTTPServerBase
+from vcr import matchers
+from vcr.cassette import Cassette
+from vcr.errors import UnhandledHTTPRequestError
+from vcr.request import Request as VcrRequest
+from werkzeug import Request, Response
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from pieces_models_client.client import HEALTH_PATH, PIECES_OS_PORTS, PIECES_OS_URL_VARIABLE
 from tools import RECORDINGS
-from tools.cassettes import RECORDING_HOST, Cassette, Interaction, load_all, load_named
-from tools.loopback import HOP_BY_HOP, BackgroundServer, Handler
-from tools.matching import MATCHERS, Matcher, NoMatch, Replay
+from tools.cassettes import RECORDING_HOST, Interaction, Recording, json_body, load_all, load_named
 
+MATCH_ON = (matchers.method, matchers.path, matchers.query, json_body)
 NO_MATCH_HEADER = "X-Recorded-Server"
-HEALTH_BODY = b"ok"
+TEXT = "text/plain; charset=utf-8"
+Recordings = Iterable[Recording | Interaction]
 
 
-class _ReplayHandler(Handler):
-    server: RecordedHTTPServer
-
-    def do_HEAD(self) -> None:
-        """HEAD of the health check (what the official SDK's port scan sends); other HEADs are not served."""
-        if self.path != HEALTH_PATH:
-            self.send_error(HTTPStatus.NOT_IMPLEMENTED, "Unsupported method ('HEAD')")
-            return
-        self.server.log(f"HEAD {self.path} -> 200 (health check)")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(HEALTH_BODY)))
-        self.end_headers()
-
-    def handle_exchange(self, body: bytes | None) -> None:
-        if self.command == "GET" and self.path == HEALTH_PATH:
-            # Answered like Pieces OS, whatever the recordings: discovery (Client()) asks it first.
-            self.server.log(f"GET {self.path} -> 200 (health check)")
-            self.reply(200, HEALTH_BODY, "text/plain; charset=utf-8")
-            return
-        request = Request(self.command, RECORDING_HOST + self.path, body or b"", self.request_headers())
-        try:
-            interaction = self.server.replay.lookup(request)
-        except NoMatch as miss:
-            message = str(miss)
-            self.server.log(f"{self.command} {self.path} -> 404\n{message}")
-            self.reply(
-                404, message.encode(), "text/plain; charset=utf-8", headers={NO_MATCH_HEADER: "no-match"}
-            )
-            return
-        where = f"{interaction.cassette} #{interaction.index}"
-        self.server.log(f"{self.command} {self.path} -> {interaction.status} ({where})")
-        headers = {
-            name: value
-            for name, value in interaction.response_headers.items()
-            if name not in HOP_BY_HOP and name != "content-type"
-        }
-        self.reply(
-            interaction.status,
-            interaction.response_body,
-            interaction.content_type or None,
-            reason=interaction.reason or None,
-            headers=headers,
-        )
+class ReplayMismatch(AssertionError):
+    """A request that no recording matched, or a recording that was declared but never played."""
 
 
-class RecordedHTTPServer(BackgroundServer):
-    def __init__(self, replay: Replay, host: str, port: int, log: Callable[[str], None]):
-        self.replay = replay
-        self.log = log
-        super().__init__(_ReplayHandler, host, port)
+class Replay:
+    """Recordings as one vcrpy Cassette (record mode none), and the requests it got. Thread-safe."""
+
+    def __init__(self, recordings: Recordings, match_on: Sequence[Any] = MATCH_ON, repeats: bool = False):
+        self.interactions = [i for r in recordings for i in getattr(r, "interactions", [r])]
+        self.match_on, self.received, self.misses = tuple(match_on), [], []
+        self.cassette = Cassette("served", record_mode="none", match_on=self.match_on)
+        self.cassette.allow_playback_repeats = repeats
+        for interaction in self.interactions:
+            self.cassette.append(interaction.request, interaction.response)
+        self._lock = threading.Lock()
+
+    def answer(self, request: VcrRequest) -> Interaction | str:
+        """The first recording matching ``request`` (and not played yet, unless repeats), or why none."""
+        with self._lock:
+            self.received.append(request)
+            try:
+                response = self.cassette.play_response(request)
+            except UnhandledHTTPRequestError:
+                self.misses.append(self._explain(request))
+                return self.misses[-1]
+            return next(i for i, (_, r) in zip(self.interactions, self.cassette.data) if r is response)  # noqa: B905
+
+    def _explain(self, request: VcrRequest) -> str:
+        body = request.body.decode("utf-8", "replace") if request.body else ""
+        shown = f"body {body[:200]}{'...' * (len(body) > 200)}" if body else "no body"
+        head = f"No recording matches {request.method} {request.uri.removeprefix(RECORDING_HOST)} ({shown})."
+        closest = self.cassette.find_requests_with_most_matches(request)
+        if not closest:
+            return head + (" None comes close." if self.interactions else " No recordings are loaded.")
+        # Of those matching on as many points (vcrpy's ranking), the one whose path is the most alike.
+        alike = lambda c: difflib.SequenceMatcher(None, request.path, c[0].path).ratio()  # noqa: E731
+        stored, _, failures = max(closest, key=alike)
+        label = next(i.label for i in self.interactions if i.request is stored)
+        if not failures:
+            return f"{head} {label} answered it already: each recording answers once (declare it again)."
+        lines = [head, f"Closest recording: {label}, which differs in {len(failures)} way(s):"]
+        for name, why in failures:
+            lines.append(f"  - {name} (this request != recorded): " + (why or "").replace("\n", "\n      "))
+        return "\n".join(lines)
+
+    def shadowed(self) -> list[Interaction]:
+        """Recordings that never answer when repeats are allowed: an earlier one matches the same request."""
+        match = lambda a, b: matchers.requests_match(a.request, b.request, self.match_on)  # noqa: E731
+        return [i for n, i in enumerate(self.interactions) if any(match(i, e) for e in self.interactions[:n])]
+
+    def verify(self) -> None:
+        """Raise ReplayMismatch listing every unmatched request and every recording not played."""
+        plays = self.cassette.play_counts
+        unused = "".join(f"\n  - {i.label}" for n, i in enumerate(self.interactions) if not plays[n])
+        problems = self.misses + ([f"Recordings declared but never requested:{unused}"] if unused else [])
+        if problems:
+            raise ReplayMismatch("\n\n".join(problems))
 
 
-class RecordedServer:
-    """Replays recordings over HTTP. Use as a context manager, or start() and stop()."""
+class _Handler(WSGIRequestHandler):
+    disable_nagle_algorithm = True  # with Nagle, delayed ACKs add about 40 ms to each keep-alive exchange
+
+    def log_request(self, *args: Any) -> None:
+        pass
+
+
+class RecordedServer(HTTPServerBase):
+    """Replays recordings over HTTP (``repeats``: a recording may answer again, as ``make serve`` does)."""
 
     def __init__(
         self,
-        recordings: Iterable[Cassette | Interaction] = (),
+        recordings: Recordings = (),
         *,
         host: str = "127.0.0.1",
         port: int = 0,
         log: Callable[[str], None] | None = None,
+        repeats: bool = False,
     ):
-        self._http = RecordedHTTPServer(Replay(recordings), host, port, log or (lambda line: None))
+        super().__init__(host, port, threaded=True)
+        self.replay, self.say = Replay(recordings, repeats=repeats), log or (lambda line: None)
 
     @property
     def url(self) -> str:
-        return self._http.url
-
-    @property
-    def replay(self) -> Replay:
-        return self._http.replay
+        return f"http://{self.format_host(self.host)}:{self.port}"
 
     def start(self) -> RecordedServer:
-        self._http.start()
+        # Bound here, so that a port in use raises OSError (werkzeug would exit the process).
+        with socket.create_server((self.host, self.port), backlog=128) as sock:
+            self.port = sock.getsockname()[1]
+            app = Request.application(self.dispatch)
+            self.server = make_server(
+                self.host, self.port, app, True, request_handler=_Handler, fd=sock.fileno()
+            )
+        self.server_thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.server_thread.start()
         return self
 
-    def stop(self) -> None:
-        self._http.stop()
-
-    def serve_forever(self) -> None:
-        self._http.serve_forever()
-
-    def __enter__(self) -> RecordedServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    def dispatch(self, request: Request) -> Response:
+        method, target = request.method, request.environ["REQUEST_URI"]  # the path and query as sent
+        if target == HEALTH_PATH and method in ("GET", "HEAD"):
+            self.say(f"{method} {target} -> 200 (health check)")
+            return Response("ok", 200, content_type=TEXT)  # like Pieces OS, whatever the recordings
+        if method == "HEAD":
+            return Response("Unsupported method ('HEAD')", 501, content_type=TEXT)
+        found = self.replay.answer(
+            VcrRequest(method, RECORDING_HOST + target, request.get_data(), request.headers)
+        )
+        if isinstance(found, str):
+            self.say(f"{method} {target} -> 404\n{found}")
+            return Response(found, 404, {NO_MATCH_HEADER: "no-match"}, content_type=TEXT)
+        self.say(f"{method} {target} -> {found.status} ({found.cassette} #{found.index})")
+        answer = Response(found.response_body, f"{found.status} {found.reason}".strip())
+        if found.content_type:
+            answer.content_type = found.content_type
+        else:
+            del answer.headers["Content-Type"]
+        return answer
 
     @contextmanager
-    def replaying(
-        self, recordings: Iterable[Cassette | Interaction], used: Sequence[Matcher] = MATCHERS
-    ) -> Iterator[Replay]:
-        """Answer from ``recordings`` only, for the block; then fail on misses and unused recordings.
+    def replaying(self, recordings: Recordings, match_on: Sequence[Any] = MATCH_ON) -> Iterator[Replay]:
+        """Answer from ``recordings`` only, each once, for the block; then fail on misses and unplayed ones.
 
         If the block raises and a request went unmatched, ReplayMismatch is raised from it (the
         mismatch is usually the cause); if the block raises otherwise, its exception propagates.
         """
-        replay = Replay(recordings, used)
-        previous, self._http.replay = self._http.replay, replay
+        replay = Replay(recordings, match_on)
+        previous, self.replay = self.replay, replay
         try:
             yield replay
         except BaseException:
@@ -146,38 +176,16 @@ class RecordedServer:
                 replay.verify()
             raise
         finally:
-            self._http.replay = previous
+            self.replay = previous
         replay.verify()
 
 
-def _summary(replay: Replay, url: str, source: str, connect: str = "") -> str:
-    lines = [f"Recorded server: {len(replay.interactions)} recording(s) from {source}, on {url}"]
-    shadowed = {id(i) for i in replay.shadowed()}
-    for interaction in replay.interactions:
-        if id(interaction) not in shadowed:
-            exchange = f"{interaction.method:4} {interaction.target} -> {interaction.status}"
-            lines.append(f"  {exchange}  ({interaction.cassette})")
-    if shadowed:
-        names = sorted({i.cassette for i in replay.interactions if id(i) in shadowed})
-        lines.append(
-            "Not served, because an earlier recording answers the same request (serve them by name, "
-            "e.g. `make serve SCENARIOS=models_snapshot_empty`): " + ", ".join(names)
-        )
-    if connect:
-        lines.append(connect)
-    lines.append(f"Try: curl {url}/models    (Ctrl-C stops)")
-    return "\n".join(lines)
-
-
 def first_free(make: Callable[[int], RecordedServer], ports: Sequence[int]) -> RecordedServer | None:
-    """``make(port)`` on the first of ``ports`` that is free, or None if all are in use.
-
-    Binding is the test (no probe first, so no race with another process); any other failure to
-    listen (an address not on this machine, say) is raised.
-    """
+    """``make(port)``, started on the first of ``ports`` that is free (binding is the test: no race with
+    another process), or None if all are in use; any other failure to listen is raised."""
     for port in ports:
         try:
-            return make(port)
+            return make(port).start()
         except OSError as exc:
             if exc.errno not in (errno.EADDRINUSE, errno.EACCES) or len(ports) == 1:
                 raise
@@ -196,54 +204,65 @@ def _how_to_connect(url: str, host: str) -> str:
         except httpx.HTTPError:
             continue
         if status.status_code == 200:
-            return (
-                f"Client() finds 127.0.0.1:{earlier} first (it answers GET {HEALTH_PATH}: Pieces OS?): "
-                f"use {explicit}"
-            )
+            where = f"127.0.0.1:{earlier} first (it answers GET {HEALTH_PATH}: Pieces OS?)"
+            return f"Client() finds {where}: use {explicit}"
     return f"Client() finds it (unless {PIECES_OS_URL_VARIABLE} is set); or use {explicit}"
+
+
+def _banner(server: RecordedServer, source: str, host: str) -> str:
+    interactions, shadowed = server.replay.interactions, server.replay.shadowed()
+    lines = [f"Recorded server: {len(interactions)} recording(s) from {source}, on {server.url}"]
+    lines += [
+        f"  {i.method:4} {i.target} -> {i.status}  ({i.cassette})" for i in interactions if i not in shadowed
+    ]
+    if shadowed:
+        names = ", ".join(sorted({i.cassette for i in shadowed}))
+        lines.append(
+            f"Not served, because an earlier recording answers the same request: {names} (serve "
+            "them by name, e.g. `make serve SCENARIOS=models_snapshot_empty`)"
+        )
+    return "\n".join(
+        [*lines, _how_to_connect(server.url, host), f"Try: curl {server.url}/models  (Ctrl-C stops)"]
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m tools.recorded_server",
-        description="Serve the recorded Pieces OS exchanges over HTTP, as a stand-in Pieces OS.",
+        prog="python -m tools.recorded_server", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
         "--port",
         type=int,
-        default=None,
-        help=f"port to listen on (default: the first free one from {PIECES_OS_PORTS[0]} to "
-        f"{PIECES_OS_PORTS[-1]}, where Pieces OS listens and Client() looks; 0: any free port)",
+        help="port to listen on (default: the first free one from "
+        f"{PIECES_OS_PORTS[0]} to {PIECES_OS_PORTS[-1]}, where Client() looks; 0: any)",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--recordings", type=Path, default=RECORDINGS, help="folder of cassettes")
     parser.add_argument(
-        "names", nargs="*", help="recordings to serve, by name (default: all; the first match answers)"
+        "names", nargs="*", help="recordings to serve (default: all; the first match answers)"
     )
     args = parser.parse_args(argv)
     try:
-        cassettes = load_named(args.names, args.recordings) if args.names else load_all(args.recordings)
+        recordings = load_named(args.names, args.recordings) if args.names else load_all(args.recordings)
     except FileNotFoundError as exc:
         parser.error(str(exc))
-
-    def log(line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
-
+    log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
     ports = PIECES_OS_PORTS if args.port is None else (args.port,)
+    make = lambda port: RecordedServer(recordings, host=args.host, port=port, log=log, repeats=True)  # noqa: E731
     try:
-        server = first_free(lambda port: RecordedServer(cassettes, host=args.host, port=port, log=log), ports)
+        server = first_free(make, ports)
     except OSError as exc:
-        where = args.host if args.port is None else f"{args.host}:{args.port}"
-        parser.error(f"cannot listen on {where}: {exc.strerror or exc}")
+        parser.error(
+            f"cannot listen on {args.host}{f':{args.port}' * (args.port is not None)}: {exc.strerror}"
+        )
     if server is None:
         parser.error(
             f"cannot listen on {args.host} ports {ports[0]} to {ports[-1]}: all in use. "
             "Choose one: make serve PORT=8000 (--port 8000)"
         )
-    source = ", ".join(args.names) or str(args.recordings)
-    print(_summary(server.replay, server.url, source, _how_to_connect(server.url, args.host)), flush=True)
+    print(_banner(server, ", ".join(args.names) or str(args.recordings), args.host), flush=True)
     try:
-        server.serve_forever()
+        server.server_thread.join()  # type: ignore[union-attr]
     except KeyboardInterrupt:
         pass
     finally:

@@ -1,15 +1,33 @@
-"""Fixtures of the contract tests: one recorded server for the session, and clients pointed at it."""
+"""Fixtures of the contract tests: the recorded server (real sockets) and clients pointed at it; and the
+pytest-recording (vcrpy) set-up of the tests that replay or record without it."""
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from pieces_models_client import Client
-from tests.support.loopback import SSL_CONTEXT
+from tools.cassettes import Persister
 from tools.recorded_server import RecordedServer
+
+# httpx loads the CA bundle for every client it creates (about 60 ms), even for plain http:// URLs.
+SSL_CONTEXT = ssl.create_default_context()
+
+
+def pytest_ignore_collect(collection_path: Path, config: Any) -> bool | None:
+    """test_record_scenarios.py records (make record): collected only when named, as tools/record.py does."""
+    return collection_path.name == "test_record_scenarios.py" or None
+
+
+def pytest_recording_configure(config: Any, vcr: Any) -> None:
+    # vcrpy's persister, writing the provenance comment (pytest-recording 0.14.1's own cannot load a
+    # cassette with metadata).
+    vcr.register_persister(Persister)
 
 
 @pytest.fixture(scope="session")

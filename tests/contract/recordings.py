@@ -1,36 +1,35 @@
-"""The shipped recordings, loaded once, and what the spec says about each recorded exchange.
+"""The shipped recordings, loaded once by vcrpy, and the spec operation of each recorded request.
 
-Which operation a recording exercises is read off the recorded request itself (method and path
-matched against the spec's path templates), not off tools/scenarios.py, so live recordings are
-checked the same way as synthesized ones.
+Which operation a recording exercises is read off the recorded request itself (method and path, found
+in tools/endpoints.py's table), not off the scenarios, so live recordings are checked the same way as
+synthesized ones.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import json
-import re
 from dataclasses import dataclass
-from types import ModuleType
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-import pieces_models_client.models as models
-from pieces_models_client.types import UNSET
-from tests.support import spec
-from tools.cassettes import Cassette, Interaction, load_all
+from tools.cassettes import Interaction, Recording, load_all
+from tools.endpoints import Endpoint, find
 
 
 @functools.cache
-def cassettes() -> tuple[Cassette, ...]:
+def cassettes() -> tuple[Recording, ...]:
     return tuple(load_all())
 
 
+def cassette(name: str) -> Recording:
+    return next(c for c in cassettes() if c.name == name)
+
+
 def interactions() -> list[Interaction]:
-    return [interaction for cassette in cassettes() for interaction in cassette.interactions]
+    return [interaction for recording in cassettes() for interaction in recording.interactions]
 
 
 def name(interaction: Interaction) -> str:
@@ -40,24 +39,21 @@ def name(interaction: Interaction) -> str:
 
 @dataclass(frozen=True)
 class Operation:
-    """The spec's operation for one recorded request, and the client call that makes that request."""
+    """The spec's operation (tools/endpoints.py) of one recorded request, and the call that makes it."""
 
-    operation_id: str
-    method: str
-    template: str
-    success_status: int
-    request_schema: str | None
-    response_schema: str | None
+    endpoint: Endpoint
     path_params: dict[str, str]
     interaction: Interaction
 
-    @property
-    def module_name(self) -> str:
-        return self.operation_id.replace("-", "_")
-
-    @property
-    def module(self) -> ModuleType:
-        return importlib.import_module(f"pieces_models_client.api.models.{self.module_name}")
+    operation_id = property(lambda self: self.endpoint.operation_id)
+    module_name = property(lambda self: self.endpoint.name)
+    module = property(lambda self: self.endpoint.module)
+    request_schema = property(lambda self: self.endpoint.body)
+    response_schema = property(lambda self: self.endpoint.response)
+    request_type = property(lambda self: self.endpoint.body_type)
+    response_type = property(lambda self: self.endpoint.response_type)
+    is_success = property(lambda self: self.interaction.status == self.endpoint.success_status)
+    returns_body = property(lambda self: self.is_success and self.response_schema is not None)  # JSON
 
     @property
     def args(self) -> tuple[str, ...]:
@@ -67,67 +63,19 @@ class Operation:
     @property
     def kwargs(self) -> dict[str, Any]:
         """The body argument, typed, built from the recorded request body (UNSET when there is none)."""
-        if self.request_schema is None:
-            return {}
         body = self.interaction.request_body
-        return {"body": UNSET if body is None else self.request_type.from_dict(json.loads(body))}
-
-    @property
-    def request_type(self) -> Any:
-        return getattr(models, self.request_schema or "")
-
-    @property
-    def response_type(self) -> Any:
-        return getattr(models, self.response_schema or "")
-
-    @property
-    def is_success(self) -> bool:
-        return self.interaction.status == self.success_status
-
-    @property
-    def returns_body(self) -> bool:
-        """A success whose spec declares a JSON body."""
-        return self.is_success and self.response_schema is not None
-
-
-def _template_regex(template: str) -> re.Pattern[str]:
-    parts = re.split(r"\{(\w+)\}", template)
-    pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/]+)" for i, part in enumerate(parts))
-    return re.compile(f"^{pattern}$")
-
-
-def _schema_name(content_holder: dict[str, Any] | None) -> str | None:
-    if not content_holder:
-        return None
-    media = spec.resolve(content_holder).get("content", {}).get("application/json")
-    return spec.ref_name(media["schema"]) if media else None
+        return self.endpoint.arguments((), None if body is None else json.loads(body))[1]
 
 
 def operation_of(interaction: Interaction) -> Operation:
     """The spec operation the recorded request is for; AssertionError when the spec has none."""
-    for method, template, operation in spec.operations():
-        match = _template_regex(template).match(interaction.path)
-        if method.upper() != interaction.method or not match:
-            continue
-        success = min(int(status) for status in operation["responses"] if str(status).startswith("2"))
-        return Operation(
-            operation_id=operation["operationId"],
-            method=method.upper(),
-            template=template,
-            success_status=success,
-            request_schema=_schema_name(operation.get("requestBody")),
-            response_schema=_schema_name(operation["responses"][str(success)]),
-            path_params=match.groupdict(),
-            interaction=interaction,
-        )
-    raise AssertionError(f"{interaction.label}: no operation of the spec has this method and path")
+    found = find(interaction.method, urlsplit(interaction.target).path)
+    if found is None:
+        raise AssertionError(f"{interaction.label}: no operation of the spec has this method and path")
+    return Operation(found[0], found[1], interaction)
 
 
 def with_operation(keep: Any = None) -> list[Any]:
     """pytest params of every recording (``keep(operation)`` filters), with readable ids."""
-    out = []
-    for interaction in interactions():
-        operation = operation_of(interaction)
-        if keep is None or keep(operation):
-            out.append(pytest.param(operation, id=name(interaction)))
-    return out
+    operations = [operation_of(interaction) for interaction in interactions()]
+    return [pytest.param(op, id=name(op.interaction)) for op in operations if keep is None or keep(op)]

@@ -19,9 +19,9 @@ from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
 from tests.contract.recordings import operation_of
-from tests.support import spec
 from tests.support.round_trip import location
 from tools.cassettes import Interaction
+from tools.endpoints import load_spec
 
 ENUM_SHOWN = 5
 SCHEMA_ERRORS_SHOWN = 10
@@ -43,7 +43,7 @@ def build(spec_dict: dict[str, Any]) -> OpenAPI:
 @functools.cache
 def shipped(strict_fields: bool = False) -> OpenAPI:
     """openapi/models.yaml as openapi-core reads it (strict: undeclared fields refused)."""
-    return build(strict(spec.load_spec()) if strict_fields else spec.load_spec())
+    return build(strict(load_spec()) if strict_fields else load_spec())
 
 
 def _message(error: Any) -> str:
@@ -81,34 +81,19 @@ def _request(interaction: Interaction) -> MockRequest:
     )
 
 
-def _response(interaction: Interaction) -> MockResponse:
-    return MockResponse(
-        interaction.response_body,
-        interaction.status,
-        headers=interaction.response_headers,
-        content_type=interaction.content_type,
-    )
-
-
-def _declared_content(interaction: Interaction) -> tuple[bool, bool]:
-    """(the operation declares a request body, the recorded status declares response content)."""
-    operation = operation_of(interaction)
-    declared = next(op for m, p, op in spec.operations() if op["operationId"] == operation.operation_id)
-    response = spec.resolve(declared["responses"].get(str(interaction.status), {}))
-    return "requestBody" in declared, bool(response.get("content"))
-
-
 def problems(interaction: Interaction, api: OpenAPI) -> list[str]:
     """Everything in the recorded exchange that ``api`` does not allow, one line each."""
     request = _request(interaction)
     out = [line for error in api.iter_request_errors(request) for line in _explain("request", error)]
-    response = _response(interaction)
+    content_type = interaction.content_type
+    headers = {"content-type": content_type} if content_type else {}
+    response = MockResponse(interaction.response_body, interaction.status, headers, content_type=content_type)
     out += [
         line for error in api.iter_response_errors(request, response) for line in _explain("response", error)
     ]
-    takes_body, gives_content = _declared_content(interaction)
-    if interaction.request_body and not takes_body:
+    endpoint = operation_of(interaction).endpoint
+    if interaction.request_body and endpoint.body is None:
         out.append("request: a body was sent, but the operation declares no request body")
-    if interaction.response_body and not gives_content:
+    if interaction.response_body and not endpoint.responses.get(str(interaction.status)):
         out.append(f"response: status {interaction.status} declares no content, but the body is not empty")
     return out

@@ -4,7 +4,8 @@ range (answering the health check), with PIECES_OS_URL unset, so the examples' C
 would find Pieces OS; the range is held under the discovery tests' file lock
 (tests/support/discovery_range.py). An example that passes a URL instead must say why in a comment on
 that line, and its http://localhost:1000 is replaced by the server's URL. Each example may use only
-the recordings listed for it, must use all of them, and must print what the recordings say."""
+the recordings listed for it, each exactly once (list one twice for two requests), must use all of
+them, and must print what the recordings say."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 import pytest
 
 from pieces_models_client.client import PIECES_OS_URL_VARIABLE
-from tests.contract.recordings import cassettes
+from tests.contract.recordings import cassette
 from tests.support.discovery_range import claimed_range
 from tools import ROOT
 from tools.recorded_server import RecordedServer
@@ -130,7 +131,7 @@ def test_readme_example_runs_against_the_recorded_server(example: Example, piece
     """The example runs unchanged but for a URL it explains, uses exactly its recordings, and prints their
     values."""
     names, printed = EXAMPLES[example.key]
-    recordings = [next(c for c in cassettes() if c.name == name) for name in names]
+    recordings = [cassette(name) for name in names]
     code = compile(
         example.code.replace("http://localhost:1000", pieces_os.url),
         f"README.md:{example.line}",

@@ -1,5 +1,6 @@
-"""The recorded server: replays recordings over real HTTP, matches strictly, and fails a test on a request
-no recording matches (naming the closest one and the difference) or on a recording never used."""
+"""The recorded server (`make serve`): replays recordings over real HTTP from a vcrpy cassette, matches with
+vcrpy's matchers, and fails a test on a request no recording matches (naming the closest one and the
+difference), on a recording asked for twice, or on a recording never used."""
 
 from __future__ import annotations
 
@@ -11,14 +12,9 @@ import sys
 import httpx
 import pytest
 
-from tests.contract.recordings import cassettes
+from tests.contract.recordings import cassette
 from tools import ROOT
-from tools.matching import Replay, ReplayMismatch
-from tools.recorded_server import NO_MATCH_HEADER
-
-
-def cassette(name: str):
-    return next(c for c in cassettes() if c.name == name)
+from tools.recorded_server import NO_MATCH_HEADER, Replay, ReplayMismatch
 
 
 @pytest.mark.parametrize("name", ["models_snapshot", "models_snapshot_error", "unload_models"])
@@ -43,14 +39,20 @@ def test_json_body_is_matched_as_json(recorded_server, http):
     assert response.status_code == 200
 
 
-def _miss(recorded_server, http, recordings, method: str, target: str, **kwargs) -> tuple:
-    """Send a request that matches none of ``recordings``: the 404 and the block's failure message."""
-    with (
-        pytest.raises(ReplayMismatch) as failure,
-        recorded_server.replaying(recordings),
-    ):
-        response = http.request(method, target, **kwargs)
-    return response, str(failure.value)
+def _send(recorded_server, http, recordings, responses: list, *requests: tuple, **kwargs) -> None:
+    """Send ``requests`` ((method, target) each) in one replaying() block; keep the responses."""
+    with recorded_server.replaying(recordings):
+        responses.extend(http.request(method, target, **kwargs) for method, target in requests)
+
+
+def _miss(recorded_server, http, recordings, method: str, target: str, repeat: int = 1, **kwargs) -> tuple:
+    """Send (``repeat`` times) a request that, the last time, matches none of ``recordings``: the 404 and
+    the block's failure message."""
+    responses: list[httpx.Response] = []
+    with pytest.raises(ReplayMismatch) as failure:
+        _send(recorded_server, http, recordings, responses, *[(method, target)] * repeat, **kwargs)
+    assert responses[-1].status_code == 404
+    return responses[-1], str(failure.value)
 
 
 def test_unmatched_request_fails_naming_the_closest_recording_and_the_difference(recorded_server, http):
@@ -100,14 +102,9 @@ def test_first_declared_recording_answers_a_request_several_match(recorded_serve
     empty, full = cassette("models_snapshot_empty"), cassette("models_snapshot")
     responses: list[httpx.Response] = []
     with pytest.raises(ReplayMismatch, match="never requested:\n  - models_snapshot #0"):
-        _get_models(recorded_server, http, [empty, full], responses)
+        _send(recorded_server, http, [empty, full], responses, ("GET", "/models"))
     assert responses[0].json()["iterable"] == []
     assert [interaction.cassette for interaction in Replay([empty, full]).shadowed()] == ["models_snapshot"]
-
-
-def _get_models(recorded_server, http, recordings, responses: list[httpx.Response]) -> None:
-    with recorded_server.replaying(recordings):
-        responses.append(http.get("/models"))
 
 
 def test_make_serve_answers_get_models_with_the_recorded_snapshot():
@@ -124,14 +121,33 @@ def test_make_serve_answers_get_models_with_the_recorded_snapshot():
         banner = process.stdout.readline()
         url = re.search(r"on (http://127\.0\.0\.1:\d+)", banner)
         assert url, f"no URL in the first line: {banner!r}"
-        response = httpx.get(url.group(1) + "/models", timeout=10)
+        responses = [httpx.get(url.group(1) + "/models", timeout=10, trust_env=False) for _ in range(2)]
     finally:
         process.terminate()
         process.wait(timeout=10)
         process.stdout.close()
-    assert response.status_code == 200
-    assert response.content == cassette("models_snapshot").interactions[0].response_body
-    assert len(response.json()["iterable"]) == 23
+    for response in responses:  # a recording answers as often as it is asked, there
+        assert response.status_code == 200
+        assert response.content == cassette("models_snapshot").interactions[0].response_body
+        assert len(response.json()["iterable"]) == 23
+
+
+def test_a_declared_recording_answers_once(recorded_server, http):
+    """In a test, each declared recording answers one request: the same request again gets a 404 saying
+    so, and fails the block (declare the recording twice to answer twice)."""
+    _, message = _miss(
+        recorded_server,
+        http,
+        [cassette("models_snapshot"), cassette("models_snapshot")],
+        "GET",
+        "/models",
+        repeat=3,
+    )
+    assert (
+        "No recording matches GET /models (no body). models_snapshot #0 (GET /models -> 200) answered it"
+        in message
+    )
+    assert "already: each recording answers once" in message
 
 
 def test_json_types_are_matched_strictly(recorded_server, http):

@@ -5,25 +5,24 @@ from __future__ import annotations
 
 import json
 
+import httpx
 import pytest
 import vcr
 
-from tests.contract.recordings import cassettes, interactions, name, operation_of
+from tests.contract.recordings import cassette, cassettes, interactions, name, operation_of
 from tests.support import spec
+from tools import SNAPSHOT
 from tools.cassettes import RECORDING_HOST, path_of
-from tools.scenarios import SCENARIOS, SNAPSHOT_FILE
-
-
-def cassette(cassette_name: str):
-    return next(c for c in cassettes() if c.name == cassette_name)
+from tools.endpoints import ENDPOINTS
+from tools.scenarios import SCENARIOS
 
 
 def test_there_is_one_cassette_per_scenario():
-    """tests/recordings/ holds exactly one cassette for each scenario of tools/scenarios.py."""
+    """tests/recordings/ holds exactly one cassette for each scenario of tests/contract/scenarios.yaml."""
     assert sorted(c.name for c in cassettes()) == sorted(s.name for s in SCENARIOS)
 
 
-@pytest.mark.parametrize("operation_id", [op["operationId"] for _, _, op in spec.operations()])
+@pytest.mark.parametrize("operation_id", [endpoint.operation_id for endpoint in ENDPOINTS])
 def test_every_operation_has_a_success_and_a_500_recording(operation_id: str):
     """Each of the five operations is recorded succeeding and failing with Pieces OS's 500 text/plain."""
     recorded = [operation_of(i) for i in interactions() if operation_of(i).operation_id == operation_id]
@@ -69,7 +68,7 @@ def test_request_keeps_the_headers_that_matter(recorded):
 def test_snapshot_recording_holds_the_23_model_body():
     """The snapshot recording answers the realistic 23-model body of tests/data, unchanged."""
     body = cassette("models_snapshot").interactions[0].response_body
-    assert json.loads(body) == json.loads(SNAPSHOT_FILE.read_bytes())
+    assert json.loads(body) == json.loads(SNAPSHOT.read_bytes())
     assert len(json.loads(body)["iterable"]) == 23
 
 
@@ -111,11 +110,14 @@ def test_ids_that_need_encoding_are_recorded_as_one_percent_encoded_segment():
 
 
 @pytest.mark.parametrize("recorded", cassettes(), ids=lambda c: c.name)
-def test_cassette_replays_with_vcrpy_itself(recorded, http):
-    """The cassettes are standard VCR.py cassettes: vcr.use_cassette replays every interaction of each
-    to an httpx client, matching on method, path, query and body."""
-    match_on = ("method", "path", "query", "body")
-    with vcr.use_cassette(str(path_of(recorded.name)), record_mode="none", match_on=match_on) as played:
+def test_cassette_replays_with_vcrpy_itself(recorded):
+    """The cassettes are standard VCR.py cassettes: vcr.use_cassette, with nothing of this repository,
+    replays every interaction of each, once, to an httpx client, matching on method, URI and body."""
+    match_on = ("method", "uri", "body")
+    with (
+        vcr.use_cassette(str(path_of(recorded.name)), record_mode="none", match_on=match_on) as played,
+        httpx.Client() as http,
+    ):
         for interaction in recorded.interactions:
             response = http.request(
                 interaction.method,

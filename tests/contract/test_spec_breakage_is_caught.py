@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from tests.contract import spec_check
-from tests.contract.recordings import cassettes
-from tests.support import spec
+from tests.contract.recordings import cassette
+from tools.endpoints import load_spec
 
 
 def _snapshot():
-    return next(c for c in cassettes() if c.name == "models_snapshot").interactions[0]
+    return cassette("models_snapshot").interactions[0]
 
 
 def _rename_required(schemas: dict[str, Any]) -> None:
@@ -61,7 +61,7 @@ def test_broken_spec_fails_naming_the_field(
     breakage: Callable[[dict[str, Any]], None], strict_fields: bool, expected: str
 ):
     """Validating the 23-model snapshot recording against the broken copy reports that field."""
-    broken = copy.deepcopy(spec.load_spec())
+    broken = copy.deepcopy(load_spec())
     breakage(broken["components"]["schemas"])
     api = spec_check.build(spec_check.strict(broken) if strict_fields else broken)
     problems = spec_check.problems(_snapshot(), api)

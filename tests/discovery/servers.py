@@ -1,37 +1,38 @@
-"""The servers of the discovery tests: a stand-in Pieces OS and a decoy, as loopback responders."""
+"""The servers of the discovery tests: a stand-in Pieces OS and a decoy, for pytest-httpserver."""
 
 from __future__ import annotations
+
+from werkzeug import Request, Response
 
 from pieces_models_client import Client
 from pieces_models_client.client import HEALTH_PATH
 from tests.support.discovery_range import RangePorts
 from tests.support.endpoints import SNAPSHOT_BYTES
-from tests.support.loopback import SSL_CONTEXT, LoopbackHandler, LoopbackHTTPServer, ReceivedRequest, Reply
+from tests.support.loopback import SSL_CONTEXT, Server
+
+TEXT = "text/plain; charset=utf-8"
+decoy = Response(b"Not Found", 404, content_type=TEXT)  # another HTTP server: 404 to everything
 
 
-def pieces_os(request: ReceivedRequest, handler: LoopbackHandler) -> Reply:
+def pieces_os(request: Request) -> Response:
     """Answer as Pieces OS does: 200 ``ok`` on the health check, the 23-model snapshot on GET /models."""
-    if request.method == "GET" and request.target == HEALTH_PATH:
-        return Reply(200, b"ok", "text/plain; charset=utf-8")
-    if request.method == "GET" and request.target == "/models":
-        return Reply(200, SNAPSHOT_BYTES, "application/json; charset=utf-8")
-    return Reply(404, b"Not Found", "text/plain; charset=utf-8")
+    asked = (request.method, request.environ["RAW_URI"])
+    if asked == ("GET", HEALTH_PATH):
+        return Response(b"ok", 200, content_type=TEXT)
+    if asked == ("GET", "/models"):
+        return Response(SNAPSHOT_BYTES, 200, content_type="application/json; charset=utf-8")
+    return decoy
 
 
-def decoy(request: ReceivedRequest, handler: LoopbackHandler) -> Reply:
-    """Another HTTP server: 404 to everything, the health check included."""
-    return Reply(404, b"Not Found", "text/plain; charset=utf-8")
-
-
-def health_checks(server: LoopbackHTTPServer) -> int:
+def health_checks(server: Server) -> int:
     """How many health checks the server received."""
     return sum(request.target == HEALTH_PATH for request in server.received)
 
 
-def stand_in(ports: RangePorts) -> LoopbackHTTPServer:
+def stand_in(ports: RangePorts) -> Server:
     """A stand-in Pieces OS on the lowest free port of the range (skips if another answers before it)."""
     server = ports.serve(pieces_os)
-    ports.skip_if_shadowed(server.server_port)
+    ports.skip_if_shadowed(server.port)
     return server
 
 

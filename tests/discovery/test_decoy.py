@@ -39,7 +39,7 @@ def test_server_answering_404_on_a_lower_port_is_passed_over(ports: RangePorts, 
     """The decoy is probed once, answers 404, and discovery settles on the stand-in above it."""
     other = ports.serve(decoy)
     server = stand_in(ports)
-    where = f"decoy on {other.server_port}, stand-in on {server.server_port}; {ports.describe()}"
-    assert other.server_port < server.server_port, where
+    where = f"decoy on {other.port}, stand-in on {server.port}; {ports.describe()}"
+    assert other.port < server.port, where
     assert _find(mode) == server.url, where
     assert [(r.method, r.target) for r in other.received] == [("GET", HEALTH_PATH)], where

@@ -58,7 +58,7 @@ def _url(banner: list[str]) -> str:
 def test_default_port_is_the_first_free_one_of_the_range_and_client_finds_it(ports: RangePorts):
     """With a server already on the lowest free port, the recorded server takes the next one, says so,
     answers the health check with 200 text/plain ok, and Client() finds it and reads the snapshot."""
-    taken = ports.serve(decoy).server_port
+    taken = ports.serve(decoy).port
     expected = ports.release()
     ports.skip_if_shadowed(expected)
     with recorded_server_process() as banner:

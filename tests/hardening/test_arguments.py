@@ -16,10 +16,9 @@ from pieces_models_client import Client, errors
 from pieces_models_client.api.models import models_create_new_model, models_delete_specific_model_cache
 from pieces_models_client.client import MAX_PATH_SEGMENT_LENGTH
 from pieces_models_client.models import GroupedTimestamp, ModelDeleteCacheInput, SeededModel
-from tests.hardening import servers
 from tests.robustness import faults
 from tests.support import loopback
-from tests.support.endpoints import ENDPOINTS, MODES, SEEDED
+from tests.support.endpoints import ENDPOINTS, MODES, SEEDED, invoke
 
 WITH_PATH_PARAMETER = [endpoint for endpoint in ENDPOINTS if endpoint.args]
 CALL_MODES = (*MODES, "sync_detailed", "asyncio_detailed")
@@ -34,12 +33,10 @@ def server():
         yield running
 
 
-def refused(
-    endpoint_module: object, mode: str, server: loopback.LoopbackHTTPServer, *args: object, **kwargs: object
-):
+def refused(endpoint_module: object, mode: str, server: loopback.Server, *args: object, **kwargs: object):
     """Call and return the InvalidParameter raised; assert the server received nothing."""
     with loopback.client(server.url) as client, pytest.raises(errors.InvalidParameter) as caught:
-        servers.invoke(endpoint_module, mode, *args, client=client, **kwargs)
+        invoke(endpoint_module, mode, *args, client=client, **kwargs)
     assert type(caught.value) is errors.InvalidParameter
     assert server.received == []
     return caught.value
@@ -80,7 +77,7 @@ def test_model_id_at_the_length_limit_is_sent(endpoint):
     model_id = "a" * MAX_PATH_SEGMENT_LENGTH
     reply = faults.status(endpoint.success_status, endpoint.success_bytes, "application/json")
     with loopback.serve(reply) as running, loopback.client(running.url) as client:
-        servers.invoke(endpoint.module, "sync_detailed", model_id, client=client, **endpoint.kwargs)
+        invoke(endpoint.module, "sync_detailed", model_id, client=client, **endpoint.kwargs)
     [request] = running.received
     assert request.path == endpoint.path.replace(endpoint.args[0], model_id)
 
@@ -163,7 +160,7 @@ def test_aware_datetime_in_the_body_is_sent(mode):
     aware = datetime.datetime(2025, 1, 28, 10, 15, 42, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
     reply = faults.status(200, ENDPOINTS[1].success_bytes, "application/json")
     with loopback.serve(reply) as running, loopback.client(running.url) as client:
-        servers.invoke(models_create_new_model, mode, client=client, body=seeded_created_at(aware))
+        invoke(models_create_new_model, mode, client=client, body=seeded_created_at(aware))
     [request] = running.received
     assert json.loads(request.body)["created"] == {"value": "2025-01-28T10:15:42+01:00"}
 

@@ -15,10 +15,10 @@ import pytest
 
 from pieces_models_client import errors
 from pieces_models_client.api.models import models_snapshot, unload_models
-from tests.hardening import servers
 from tests.robustness import faults
 from tests.support import loopback
-from tests.support.endpoints import ENDPOINTS, MODES, SNAPSHOT, SNAPSHOT_BYTES
+from tests.support.endpoints import ENDPOINTS, MODES, SNAPSHOT, SNAPSHOT_BYTES, invoke
+from tools.loopback import response
 
 THREADS = 16
 CALLS_PER_THREAD = 4
@@ -29,10 +29,10 @@ each_mode = pytest.mark.parametrize("mode", MODES)
 
 @pytest.fixture
 def server():
-    """A server answering the snapshot on every path, recording each connection."""
-    responder, seen = servers.connections(faults.status(200, SNAPSHOT_BYTES, "application/json"))
-    with loopback.serve(responder) as running:
-        running.connections = seen  # type: ignore[attr-defined]
+    """A server answering the snapshot on every path, keeping connections alive and counting them."""
+    with loopback.serve(
+        faults.keep_alive_server(response(200, SNAPSHOT_BYTES, "application/json"))
+    ) as running:
         yield running
 
 
@@ -78,7 +78,7 @@ def test_threads_share_one_httpx_client(server, monkeypatch):
             assert httpx_client is made[0]
         assert len(made) == 1
         assert len(server.received) == THREADS * CALLS_PER_THREAD
-        assert 1 <= len(server.connections) <= THREADS
+        assert 1 <= server.connections <= THREADS
     finally:
         client.close()
 
@@ -260,13 +260,13 @@ def test_derived_client_carries_the_new_setting_and_the_original_does_not(
     unload = ENDPOINTS[4]
     original = loopback.client(server.url, headers={"X-Base": "1"})
     with original:
-        servers.invoke(models_snapshot, mode, client=original)  # builds the original's httpx client
+        invoke(models_snapshot, mode, client=original)  # builds the original's httpx client
         built = original.get_httpx_client()
         with derive(original) as derived:
             assert derived is not original
-            servers.invoke(unload_models, mode + "_detailed", client=derived)
+            invoke(unload_models, mode + "_detailed", client=derived)
             assert derived.get_httpx_client() is not built
-        servers.invoke(models_snapshot, mode, client=original)
+        invoke(models_snapshot, mode, client=original)
         assert original.get_httpx_client() is built
     before, through_derived, after = server.received
     assert header not in before.headers
@@ -287,7 +287,7 @@ def test_with_timeout_applies_to_the_new_client_only(mode):
         derived = original.with_timeout(httpx.Timeout(0.3))
         try:
             with pytest.raises(errors.RequestTimeout) as caught:
-                servers.invoke(models_snapshot, mode, client=derived)
+                invoke(models_snapshot, mode, client=derived)
         finally:
             derived.close()
     assert "did not answer in time" in str(caught.value)

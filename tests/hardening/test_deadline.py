@@ -14,7 +14,6 @@ import pytest
 
 from pieces_models_client import Client, errors
 from pieces_models_client.client import DEFAULT_DEADLINE
-from tests.hardening import servers
 from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import ENDPOINTS, MODES, Endpoint
@@ -29,7 +28,7 @@ each_endpoint = pytest.mark.parametrize("endpoint", [SNAPSHOT, CREATE, UNLOAD], 
 each_mode = pytest.mark.parametrize("mode", MODES)
 
 
-def timed(endpoint: Endpoint, mode: str, responder: loopback.Responder, **client_args: object):
+def timed(endpoint: Endpoint, mode: str, responder: object, **client_args: object):
     """Call `endpoint` against `responder`: (result or exception, seconds taken, requests received)."""
     with loopback.serve(responder) as server:
         client = loopback.client(server.url, **client_args)
@@ -55,7 +54,7 @@ def assert_deadline_error(error: object, endpoint: Endpoint, elapsed: float) -> 
 @each_mode
 def test_body_trickle_is_cut_at_the_deadline(endpoint, mode):
     """Headers at once, then a byte every 0.2 s for ever: RequestTimeout naming the deadline, at ~0.6 s."""
-    error, elapsed, received = timed(endpoint, mode, servers.body_trickle(), timeout=PHASE, deadline=DEADLINE)
+    error, elapsed, received = timed(endpoint, mode, faults.body_trickle(), timeout=PHASE, deadline=DEADLINE)
     assert_deadline_error(error, endpoint, elapsed)
     assert len(received) == 1
 
@@ -63,7 +62,7 @@ def test_body_trickle_is_cut_at_the_deadline(endpoint, mode):
 @each_mode
 def test_header_trickle_is_cut_at_the_deadline(mode):
     """The status line, then a header byte every 0.2 s for ever: RequestTimeout naming the deadline."""
-    error, elapsed, received = timed(UNLOAD, mode, servers.header_trickle(), timeout=PHASE, deadline=DEADLINE)
+    error, elapsed, received = timed(UNLOAD, mode, faults.header_trickle(), timeout=PHASE, deadline=DEADLINE)
     assert_deadline_error(error, UNLOAD, elapsed)
     assert len(received) == 1
 
@@ -71,7 +70,7 @@ def test_header_trickle_is_cut_at_the_deadline(mode):
 @each_mode
 def test_no_deadline_lets_a_slow_answer_finish(mode):
     """deadline=None really disables it: a 0.6 s body trickle ending in the snapshot completes."""
-    trickle = servers.body_trickle(SNAPSHOT.success_bytes, count=TRICKLE)
+    trickle = faults.body_trickle(SNAPSHOT.success_bytes, count=TRICKLE)
     result, elapsed, _ = timed(SNAPSHOT, mode, trickle, timeout=PHASE, deadline=None)
     assert not isinstance(result, Exception), repr(result)
     assert result.to_dict()["iterable"][0]["id"] == SNAPSHOT.success_body["iterable"][0]["id"]
@@ -81,7 +80,7 @@ def test_no_deadline_lets_a_slow_answer_finish(mode):
 @each_mode
 def test_no_deadline_lets_slow_headers_finish(mode):
     """deadline=None: a header trickle of 0.6 s, then a 204, completes."""
-    trickle = servers.header_trickle(loopback.Reply(204), count=TRICKLE)
+    trickle = faults.header_trickle(count=TRICKLE)
     result, elapsed, _ = timed(UNLOAD, mode, trickle, timeout=PHASE, deadline=None)
     assert result is None
     assert 0.6 <= elapsed < 3.0
@@ -97,7 +96,7 @@ def test_default_deadline_is_finite():
 @each_mode
 def test_default_deadline_is_the_one_in_force(mode):
     """A 0.6 s trickle fails under deadline=0.3 and completes under the default 300 s deadline."""
-    trickle = servers.body_trickle(SNAPSHOT.success_bytes, count=TRICKLE)
+    trickle = faults.body_trickle(SNAPSHOT.success_bytes, count=TRICKLE)
     error, elapsed, _ = timed(SNAPSHOT, mode, trickle, timeout=PHASE, deadline=0.3)
     assert type(error) is errors.RequestTimeout, repr(error)
     assert "deadline of 0.3 s" in str(error)

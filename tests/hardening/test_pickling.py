@@ -37,10 +37,10 @@ from pieces_models_client.models import (
     SeededModel,
 )
 from pieces_models_client.types import UNSET, Unset
-from tests.hardening import servers, workers
+from tests.hardening import workers
 from tests.robustness import faults
 from tests.support import loopback
-from tests.support.endpoints import CACHE_OUTPUT, MODEL, MODES, SEEDED, SNAPSHOT, SNAPSHOT_BYTES
+from tests.support.endpoints import CACHE_OUTPUT, MODEL, MODES, SEEDED, SNAPSHOT, SNAPSHOT_BYTES, invoke
 
 PROTOCOLS = range(pickle.HIGHEST_PROTOCOL + 1)
 
@@ -125,8 +125,8 @@ def test_errors_raised_in_a_worker_process_arrive_intact(pool):
     [
         (faults.status(500, b"Internal Server Error: boom"), errors.ApiError),
         (faults.status(200, b"<html>not json</html>", "text/html"), errors.ResponseParseError),
-        (servers.sized(20_000), errors.ResponseTooLarge),
-        (servers.bad_gzip(), errors.ResponseParseError),
+        (faults.sized(20_000), errors.ResponseTooLarge),
+        (faults.bad_gzip(), errors.ResponseParseError),
     ],
     ids=["500", "not JSON", "too large", "bad gzip"],
 )
@@ -300,7 +300,7 @@ def test_copied_seeded_model_sends_the_same_json(mode, body, duplicate):
     reply = faults.status(200, json.dumps(MODEL).encode(), "application/json")
     with loopback.serve(reply) as server, loopback.client(server.url) as client:
         for seeded in (original, duplicate(original)):
-            created = servers.invoke(models_create_new_model, mode, client=client, body=seeded)
+            created = invoke(models_create_new_model, mode, client=client, body=seeded)
             assert created.id == MODEL["id"]
     sent_original, sent_copy = (json.loads(request.body) for request in server.received)
     assert sent_copy == sent_original == original.to_dict()

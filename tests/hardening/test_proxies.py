@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from werkzeug import Response
 
-from tests.hardening import servers
 from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import ENDPOINTS, MODES, Endpoint
@@ -25,11 +25,11 @@ each_mode = pytest.mark.parametrize("mode", MODES)
 some_endpoints = pytest.mark.parametrize("endpoint", [ENDPOINTS[0], ENDPOINTS[1], ENDPOINTS[3]], ids=str)
 
 requires_ipv6 = pytest.mark.skipif(
-    not servers.ipv6_loopback_available(), reason="this machine cannot listen on the IPv6 loopback [::1]"
+    not faults.ipv6_loopback_available(), reason="this machine cannot listen on the IPv6 loopback [::1]"
 )
 
 
-def success(endpoint: Endpoint) -> loopback.Responder:
+def success(endpoint: Endpoint) -> Response:
     return faults.status(endpoint.success_status, endpoint.success_bytes, "application/json")
 
 
@@ -47,14 +47,14 @@ def set_proxies(monkeypatch: pytest.MonkeyPatch, url: str, names: tuple[str, ...
 
 
 @contextmanager
-def pieces_os(host: str, endpoint: Endpoint) -> Iterator[tuple[loopback.LoopbackHTTPServer, str]]:
+def pieces_os(host: str, endpoint: Endpoint) -> Iterator[tuple[loopback.Server, str]]:
     """The real server on the loopback interface of `host`, and the base_url naming it by `host`."""
     if host == "[::1]":
-        with servers.serve_ipv6(success(endpoint)) as server:
+        with loopback.serve(success(endpoint), host="::1") as server:
             yield server, server.url
     else:
         with loopback.serve(success(endpoint)) as server:
-            yield server, f"http://{host}:{server.server_address[1]}"
+            yield server, f"http://{host}:{server.port}"
 
 
 def assert_success(endpoint: Endpoint, result: object) -> None:

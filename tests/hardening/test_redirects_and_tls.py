@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from werkzeug import Response
 
 from pieces_models_client import errors
-from tests.hardening import servers
 from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import DETAILED_MODES, ENDPOINTS, MODES, Endpoint
@@ -22,13 +22,13 @@ each_endpoint = pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
 each_mode = pytest.mark.parametrize("mode", MODES)
 
 
-def success(endpoint: Endpoint) -> loopback.Reply:
-    return loopback.Reply(endpoint.success_status, endpoint.success_bytes, "application/json")
+def success(endpoint: Endpoint) -> Response:
+    return faults.status(endpoint.success_status, endpoint.success_bytes, "application/json")
 
 
-def redirected(endpoint: Endpoint) -> loopback.Responder:
+def redirected(endpoint: Endpoint) -> object:
     """Redirect the operation's path to ELSEWHERE + that path, which answers the success response."""
-    return servers.redirect(ELSEWHERE + endpoint.path, success(endpoint))
+    return faults.redirect(ELSEWHERE + endpoint.path, success(endpoint))
 
 
 @each_endpoint
@@ -54,7 +54,7 @@ def test_redirect_is_not_followed_and_the_error_says_where(endpoint, mode):
 def test_every_redirect_status_is_returned_unfollowed(status, mode):
     """By default the *_detailed functions return any 3xx as it came, Location header included."""
     endpoint = ENDPOINTS[0]
-    responder = servers.redirect(ELSEWHERE + endpoint.path, success(endpoint), status=status)
+    responder = faults.redirect(ELSEWHERE + endpoint.path, success(endpoint), status)
     with loopback.serve(responder) as server, loopback.client(server.url) as client:
         response = endpoint.call(mode, client)
     assert response.status_code == status

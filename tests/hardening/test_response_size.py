@@ -15,7 +15,6 @@ import pytest
 
 from pieces_models_client import Client, errors
 from pieces_models_client.client import DEFAULT_MAX_RESPONSE_BYTES
-from tests.hardening import servers
 from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import DETAILED_MODES, ENDPOINTS, MODES, Endpoint
@@ -28,7 +27,7 @@ each_endpoint = pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
 each_mode = pytest.mark.parametrize("mode", MODES)
 
 
-def call(endpoint: Endpoint, mode: str, responder: loopback.Responder, **client_args: object):
+def call(endpoint: Endpoint, mode: str, responder: object, **client_args: object):
     """Call `endpoint` against `responder`: (result or exception, seconds taken, requests received)."""
     with loopback.serve(responder) as server:
         start = time.monotonic()
@@ -56,7 +55,7 @@ def assert_too_large(error: object, endpoint: Endpoint, limit: int, status: int)
 @each_mode
 def test_body_over_the_limit_raises_response_too_large(endpoint, mode):
     """A 200 of LIMIT + 1 bytes: ResponseTooLarge with the limit, the bytes read, status, URL, operation."""
-    error, _, received = call(endpoint, mode, servers.sized(LIMIT + 1), max_response_bytes=LIMIT)
+    error, _, received = call(endpoint, mode, faults.sized(LIMIT + 1), max_response_bytes=LIMIT)
     assert_too_large(error, endpoint, LIMIT, 200)
     assert error.received == LIMIT + 1
     assert len(received) == 1
@@ -79,7 +78,7 @@ def test_body_exactly_at_the_limit_is_read(endpoint, mode):
 def test_no_limit_reads_what_a_limit_refuses(mode):
     """max_response_bytes=None reads a (whitespace-padded) snapshot that a limit of 1000 refuses."""
     size = len(SNAPSHOT.success_bytes) + 50_000
-    responder = servers.sized(size, prefix=SNAPSHOT.success_bytes)
+    responder = faults.sized(size, prefix=SNAPSHOT.success_bytes)
     error, _, _ = call(SNAPSHOT, mode, responder, max_response_bytes=LIMIT)
     assert_too_large(error, SNAPSHOT, LIMIT, 200)
     result, _, _ = call(SNAPSHOT, mode, responder, max_response_bytes=None)
@@ -89,7 +88,7 @@ def test_no_limit_reads_what_a_limit_refuses(mode):
 
 def test_no_limit_reads_past_the_default_limit():
     """The default refuses a body one byte over DEFAULT_MAX_RESPONSE_BYTES (64 MiB); None reads it."""
-    responder = servers.sized(DEFAULT_MAX_RESPONSE_BYTES + 1, prefix=SNAPSHOT.success_bytes)
+    responder = faults.sized(DEFAULT_MAX_RESPONSE_BYTES + 1, prefix=SNAPSHOT.success_bytes)
     error, _, _ = call(SNAPSHOT, "sync", responder)
     assert_too_large(error, SNAPSHOT, DEFAULT_MAX_RESPONSE_BYTES, 200)
     result, _, _ = call(SNAPSHOT, "sync", responder, max_response_bytes=None)
@@ -99,10 +98,10 @@ def test_no_limit_reads_past_the_default_limit():
 
 def test_the_gzip_bomb_is_what_it_claims():
     """The bomb fixture: ~1 MB of valid gzip, 1 GiB in its trailer, 64 KiB inflating to > 32 MiB."""
-    bomb = servers.gzip_bomb()
+    bomb = faults.gzip_bomb()
     assert 900_000 < len(bomb) < 1_200_000
     assert bomb[:3] == b"\x1f\x8b\x08"
-    assert int.from_bytes(bomb[-4:], "little") == servers.GZIP_BOMB_INFLATED % 2**32
+    assert int.from_bytes(bomb[-4:], "little") == faults.GZIP_BOMB_INFLATED % 2**32
     inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
     assert len(inflate.decompress(bomb[: 64 * 1024])) > 32 * 2**20
 
@@ -110,10 +109,10 @@ def test_the_gzip_bomb_is_what_it_claims():
 @each_mode
 def test_gzip_bomb_stops_early_in_time_and_memory(mode):
     """The gzip bomb under the default limit: ResponseTooLarge in < 3 s, traced peak < 300 MB."""
-    servers.gzip_bomb()  # built (and cached) before measuring
+    faults.gzip_bomb()  # built (and cached) before measuring
     tracemalloc.start()
     try:
-        error, elapsed, _ = call(SNAPSHOT, mode, servers.gzip_bomb_server())
+        error, elapsed, _ = call(SNAPSHOT, mode, faults.gzip_bomb_server())
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -128,10 +127,10 @@ def test_gzip_bomb_stops_early_in_time_and_memory(mode):
 @pytest.mark.parametrize("limit", [1000, 1 << 20])
 def test_gzip_bomb_stops_near_a_small_cap(mode, limit):
     """Under a small cap the bomb is inflated only just past it: memory and time follow the cap."""
-    servers.gzip_bomb()
+    faults.gzip_bomb()
     tracemalloc.start()
     try:
-        error, elapsed, _ = call(SNAPSHOT, mode, servers.gzip_bomb_server(), max_response_bytes=limit)
+        error, elapsed, _ = call(SNAPSHOT, mode, faults.gzip_bomb_server(), max_response_bytes=limit)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -145,7 +144,7 @@ def test_gzip_bomb_stops_near_a_small_cap(mode, limit):
 @pytest.mark.parametrize("mode", DETAILED_MODES)
 def test_the_limit_applies_to_an_error_body(endpoint, mode):
     """A 500 with a body over the limit: *_detailed raise ResponseTooLarge carrying the 500."""
-    error, _, _ = call(endpoint, mode, servers.sized(50 * LIMIT, status=500), max_response_bytes=LIMIT)
+    error, _, _ = call(endpoint, mode, faults.sized(50 * LIMIT, 500), max_response_bytes=LIMIT)
     assert_too_large(error, endpoint, LIMIT, 500)
 
 
@@ -171,7 +170,7 @@ def test_valid_max_response_bytes_is_kept(value):
 @pytest.mark.parametrize("limit", [LIMIT, None])
 def test_bad_gzip_raises_response_parse_error(endpoint, mode, limit):
     """Content-Encoding gzip over non-gzip bytes: ResponseParseError 'cannot be decoded'."""
-    error, _, _ = call(endpoint, mode, servers.bad_gzip(), max_response_bytes=limit)
+    error, _, _ = call(endpoint, mode, faults.bad_gzip(), max_response_bytes=limit)
     assert type(error) is errors.ResponseParseError, repr(error)
     assert "the body cannot be decoded as its Content-Encoding says" in error.reason
     assert error.status_code == 200
@@ -186,7 +185,7 @@ def test_valid_gzip_is_decoded(mode):
     """Control for the two cases above: a real gzip body of the snapshot is decoded and parsed."""
     import gzip
 
-    responder = servers.gzip_body(gzip.compress(SNAPSHOT.success_bytes))
+    responder = faults.gzip_body(gzip.compress(SNAPSHOT.success_bytes))
     result, _, _ = call(SNAPSHOT, mode, responder, max_response_bytes=len(SNAPSHOT.success_bytes))
     assert not isinstance(result, Exception), repr(result)
     assert result.status_code == 200

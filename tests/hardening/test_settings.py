@@ -14,7 +14,7 @@ import time
 import httpx
 import pytest
 
-from pieces_models_client import AuthenticatedClient, Client, errors
+from pieces_models_client import Client, errors
 from pieces_models_client.api.models import models_delete_specific_model, models_snapshot
 from pieces_models_client.client import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
 from pieces_models_client.models import Model
@@ -24,7 +24,7 @@ from tests.support.endpoints import MODEL, MODES, SNAPSHOT_BYTES
 from tests.support.spec import ROOT
 
 TLS = ROOT / "tests" / "data" / "tls"
-SNAPSHOT_REPLY = loopback.Reply(200, SNAPSHOT_BYTES, "application/json")
+SNAPSHOT_REPLY = faults.status(200, SNAPSHOT_BYTES, "application/json")
 each_mode = pytest.mark.parametrize("mode", MODES)
 
 
@@ -48,28 +48,13 @@ def test_defaults_are_the_documented_constants():
 @each_mode
 def test_headers_and_cookies_are_sent(mode):
     """headers= and cookies= reach every request."""
-    with loopback.serve(loopback.always(SNAPSHOT_REPLY)) as server:
+    with loopback.serve(SNAPSHOT_REPLY) as server:
         client = loopback.client(server.url, headers={"X-Application-ID": "tests"}, cookies={"k": "v"})
         call(mode, client)
         client.close()
     sent = server.received[0].headers
     assert sent["x-application-id"] == "tests"
     assert sent["cookie"] == "k=v"
-
-
-def test_authenticated_client_sends_its_token():
-    """AuthenticatedClient puts `prefix token` in auth_header_name."""
-    with loopback.serve(loopback.always(SNAPSHOT_REPLY)) as server:
-        client = AuthenticatedClient(
-            base_url=server.url,
-            token="t0k",
-            prefix="Key",
-            auth_header_name="X-Auth",
-            verify_ssl=loopback.SSL_CONTEXT,
-        )
-        models_snapshot.sync(client=client)
-        client.close()
-    assert server.received[0].headers["x-auth"] == "Key t0k"
 
 
 @each_mode
@@ -140,7 +125,7 @@ def test_every_httpx_failure_maps_to_its_documented_exception(exception, expecte
 def test_httpx_args_reach_the_httpx_client():
     """httpx_args= is passed to httpx: an event hook given there sees the request."""
     seen: list[str] = []
-    with loopback.serve(loopback.always(SNAPSHOT_REPLY)) as server:
+    with loopback.serve(SNAPSHOT_REPLY) as server:
         client = loopback.client(
             server.url,
             httpx_args={"event_hooks": {"request": [lambda request: seen.append(request.url.path)]}},
@@ -153,8 +138,8 @@ def test_httpx_args_reach_the_httpx_client():
 @each_mode
 def test_api_error_carries_the_response_headers(mode):
     """ApiError.headers holds the error response's headers (names in lower case)."""
-    reply = loopback.Reply(500, b"boom", "text/plain", headers={"X-Trace-Id": "abc123"})
-    with loopback.serve(loopback.always(reply)) as server:
+    reply = faults.status(500, b"boom", **{"X-Trace-Id": "abc123"})
+    with loopback.serve(reply) as server:
         client = loopback.client(server.url)
         with pytest.raises(errors.ApiError) as caught:
             call(mode, client, models_delete_specific_model, "m1")
@@ -167,8 +152,8 @@ def test_api_error_carries_the_response_headers(mode):
 
 def test_raise_on_unexpected_status_switches_detailed_calls():
     """raise_on_unexpected_status=True makes *_detailed raise UnexpectedStatus for an undeclared 404."""
-    reply = loopback.Reply(404, b"nope", "text/plain", headers={"X-Why": "gone"})
-    with loopback.serve(loopback.always(reply)) as server:
+    reply = faults.status(404, b"nope", **{"X-Why": "gone"})
+    with loopback.serve(reply) as server:
         lenient = loopback.client(server.url)
         assert models_snapshot.sync_detailed(client=lenient).status_code == 404
         strict = loopback.client(server.url, raise_on_unexpected_status=True)
@@ -186,12 +171,10 @@ def test_raise_on_unexpected_status_switches_detailed_calls():
 @pytest.fixture
 def tls_server():
     """A loopback HTTPS server with the self-signed certificate of tests/data/tls."""
-    server = loopback.LoopbackHTTPServer(loopback.always(SNAPSHOT_REPLY))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    with server:
-        yield server.url.replace("http://", "https://")
+    with loopback.serve(SNAPSHOT_REPLY, ssl_context=context) as server:
+        yield server.url
 
 
 def test_verify_ssl_reaches_the_tls_handshake(tls_server):

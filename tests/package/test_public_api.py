@@ -10,24 +10,11 @@ import pytest
 
 import pieces_models_client
 from pieces_models_client import Client, errors
-from pieces_models_client.client import AuthenticatedClient
-from pieces_models_client.models import (
-    Model,
-    ModelDeleteCacheInput,
-    ModelDeleteCacheOutput,
-    Models,
-    SeededModel,
-)
 from pieces_models_client.types import Response, Unset
+from tools import endpoints
 
-# operation module -> (path parameters, body type, type returned by sync()/asyncio())
-ENDPOINTS = {
-    "models_snapshot": ((), None, Models),
-    "models_create_new_model": ((), SeededModel, Model),
-    "models_delete_specific_model": (("model",), None, None),
-    "models_delete_specific_model_cache": (("model",), ModelDeleteCacheInput, ModelDeleteCacheOutput),
-    "unload_models": ((), None, None),
-}
+# operation module -> (path parameters, body type, type returned by sync()/asyncio()), from the spec
+ENDPOINTS = {e.name: (e.path_params, e.body_type, e.response_type) for e in endpoints.ENDPOINTS}
 
 
 def endpoint(name: str):
@@ -83,7 +70,7 @@ def test_endpoint_signatures_are_typed(name):
             assert hints[param] is str
             assert params[param].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
         assert params["client"].kind is inspect.Parameter.KEYWORD_ONLY
-        assert set(typing.get_args(hints["client"])) == {AuthenticatedClient, Client}
+        assert hints["client"] is Client
         if body_type is None:
             assert "body" not in params
         else:

@@ -9,12 +9,14 @@ supported Python missing from the machine is a skip that names it, never a silen
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import textwrap
 
 import pytest
 
+from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import SNAPSHOT_BYTES
 from tests.support.interpreters import SUPPORTED, supported_interpreters
@@ -25,7 +27,6 @@ WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
 SCRIPT = textwrap.dedent(
     """
     import asyncio, json, sys
-    sys.path[:0] = [APP, SITE]
     from pieces_models_client import Client
     from pieces_models_client.api.models import models_snapshot
 
@@ -76,11 +77,17 @@ def test_copied_folder_works_with_only_its_dependencies(version, tmp_path):
         capture_output=True,
     )  # fmt: skip
     shutil.copytree(ROOT / "generated" / "pieces_models_client", app / "pieces_models_client")
-    reply = loopback.Reply(200, SNAPSHOT_BYTES, "application/json")
-    with loopback.serve(loopback.always(reply)) as server:
+    reply = faults.status(200, SNAPSHOT_BYTES, "application/json")
+    with loopback.serve(reply) as server:
         script = f"APP, SITE, URL = {str(app)!r}, {str(site)!r}, {server.url!r}\n" + SCRIPT
+        # -S: no site-packages; the environment is only PYTHONPATH: the app, then its dependencies.
         result = subprocess.run(
-            [python, "-S", "-E", "-c", script], capture_output=True, text=True, timeout=60, check=False
+            [python, "-S", "-c", script],
+            env={"PYTHONPATH": os.pathsep.join([str(app), str(site)])},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

@@ -17,9 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pieces_models_client import errors
+from pieces_models_client._parsing import format_datetime, parse_datetime
 from pieces_models_client.api.models import models_create_new_model
 from pieces_models_client.models import GroupedTimestamp, SeededModel
-from pieces_models_client.types import format_datetime, parse_datetime
+from tests.robustness import faults
 from tests.support import loopback, spec
 from tests.support.endpoints import SNAPSHOT
 
@@ -106,8 +107,8 @@ def test_sending_a_naive_datetime_is_refused_before_anything_is_sent():
     """Creating a model with a naive created.value raises InvalidParameter("body"); nothing is sent."""
     body = SeededModel.from_dict(copy.deepcopy(SEEDED))
     body.created.value = NAIVE
-    reply = loopback.Reply(200, b"{}", "application/json")
-    with loopback.serve(loopback.always(reply)) as server, loopback.client(server.url) as client:
+    reply = faults.status(200, b"{}", "application/json")
+    with loopback.serve(reply) as server, loopback.client(server.url) as client:
         with pytest.raises(errors.InvalidParameter) as caught:
             models_create_new_model.sync(client=client, body=body)
         assert server.received == []
@@ -124,8 +125,8 @@ def test_sending_an_aware_non_utc_datetime_keeps_its_offset():
     assert format_datetime(value) == "2025-01-28T09:15:42.500000+05:30"
     body = SeededModel.from_dict(copy.deepcopy(SEEDED))
     body.created.value = value
-    reply = loopback.Reply(200, json.dumps(MODEL).encode(), "application/json")
-    with loopback.serve(loopback.always(reply)) as server, loopback.client(server.url) as client:
+    reply = faults.status(200, json.dumps(MODEL).encode(), "application/json")
+    with loopback.serve(reply) as server, loopback.client(server.url) as client:
         models_create_new_model.sync(client=client, body=body)
     [request] = server.received
     assert json.loads(request.body)["created"]["value"] == "2025-01-28T09:15:42.500000+05:30"

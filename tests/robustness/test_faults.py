@@ -18,6 +18,7 @@ from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import DETAILED_MODES, ENDPOINTS, MODES, Endpoint
 from tests.support.round_trip import round_trip_problems
+from tools.loopback import Request
 
 TIMEOUT = 0.3  # the client timeout of these tests, in seconds
 BOUND = 3.0  # no call may take longer than this, stalls included
@@ -31,10 +32,10 @@ class Outcome:
     result: Any
     error: BaseException | None
     elapsed: float
-    received: list[loopback.ReceivedRequest]
+    received: list[Request]
 
 
-def run(endpoint: Endpoint, mode: str, responder: loopback.Responder) -> Outcome:
+def run(endpoint: Endpoint, mode: str, responder: Any) -> Outcome:
     with loopback.serve(responder) as server:
         client = loopback.client(server.url, timeout=httpx.Timeout(TIMEOUT))
         start = time.monotonic()

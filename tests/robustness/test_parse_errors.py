@@ -233,11 +233,12 @@ def test_parse_error_of_a_response_carries_status_body_and_operation():
     import httpx
 
     from pieces_models_client.api.models import models_snapshot
+    from tests.robustness import faults
     from tests.support import loopback
 
     raw = json.dumps({"iterable": [{"id": 1}]}).encode()
-    reply = loopback.Reply(200, raw, "application/json")
-    with loopback.serve(loopback.always(reply)) as server, pytest.raises(errors.ResponseParseError) as caught:
+    reply = faults.status(200, raw, "application/json")
+    with loopback.serve(reply) as server, pytest.raises(errors.ResponseParseError) as caught:
         models_snapshot.sync(client=loopback.client(server.url, timeout=httpx.Timeout(5)))
     error = caught.value
     assert (error.status_code, error.content, error.operation) == (200, raw, "models-snapshot")

@@ -6,6 +6,7 @@ characters) and sent to a loopback server that routes on the raw request path.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from urllib.parse import quote, unquote
@@ -13,9 +14,11 @@ from urllib.parse import quote, unquote
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from werkzeug import Request, Response
 
 from pieces_models_client import errors
 from pieces_models_client.api.models import models_delete_specific_model, models_delete_specific_model_cache
+from tests.robustness import faults
 from tests.spec.sdk_reference import encode_path_param
 from tests.support import loopback
 from tests.support.endpoints import CACHE_OUTPUT, ENDPOINTS
@@ -24,16 +27,16 @@ ROUTES = {
     "delete": re.compile(r"/models/(?P<id>[^/?#]+)/delete"),
     "cache": re.compile(r"/models/(?P<id>[^/?#]+)/delete/cache"),
 }
-CACHE_BODY = loopback.Reply(200, json.dumps(CACHE_OUTPUT).encode(), "application/json")
+CACHE_BODY = faults.status(200, json.dumps(CACHE_OUTPUT).encode(), "application/json")
 
 
-def route(request: loopback.ReceivedRequest, handler: loopback.LoopbackHandler) -> loopback.Reply:
+def route(request: Request) -> Response:
     """A server that knows only the two id routes, matched on the path exactly as sent."""
-    if ROUTES["cache"].fullmatch(request.target):
+    if ROUTES["cache"].fullmatch(request.environ["RAW_URI"]):
         return CACHE_BODY
-    if ROUTES["delete"].fullmatch(request.target):
-        return loopback.Reply(204)
-    return loopback.Reply(404, b"no route", "text/plain")
+    if ROUTES["delete"].fullmatch(request.environ["RAW_URI"]):
+        return Response(status=204)
+    return faults.status(404, b"no route")
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +103,7 @@ ID_ENDPOINTS = [endpoint for endpoint in ENDPOINTS if endpoint.args]
 def test_dot_and_empty_ids_are_refused_before_sending(server, endpoint, mode, bad_id):
     """ "", "." and ".." would collapse to another route: InvalidParameter naming `model`, no request."""
     before = len(server.received)
-    subject = type(endpoint)(**{**endpoint.__dict__, "args": (bad_id,)})
+    subject = dataclasses.replace(endpoint, args=(bad_id,))
     with pytest.raises(errors.InvalidParameter) as caught:
         subject.call(mode, loopback.client(server.url))
     assert caught.value.parameter == "model"

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from werkzeug import Response
 
 from pieces_models_client import errors
+from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import ENDPOINTS, Endpoint
+from tools.loopback import response
 
 FINAL_STATUSES = range(200, 600)
 NO_BODY = (204, 304)  # HTTP forbids a body on these
@@ -26,14 +29,12 @@ class StatusServer:
         self.endpoint = endpoint
         self.code = 200
 
-    def __call__(
-        self, request: loopback.ReceivedRequest, handler: loopback.LoopbackHandler
-    ) -> loopback.Reply:
+    def __call__(self, request: object) -> Response:
         if self.code in NO_BODY:
-            return loopback.Reply(self.code)
+            return Response(status=self.code)
         if self.code == self.endpoint.success_status:
-            return loopback.Reply(self.code, self.endpoint.success_bytes, "application/json")
-        return loopback.Reply(self.code, f"status {self.code}".encode(), "text/plain")
+            return faults.status(self.code, self.endpoint.success_bytes, "application/json")
+        return faults.status(self.code, f"status {self.code}".encode())
 
 
 def expected_body(endpoint: Endpoint, code: int) -> bytes:
@@ -69,24 +70,13 @@ def test_every_final_status_is_returned_or_raised_as_typed(endpoint):
             assert (caught.value.status_code, caught.value.content) == (code, expected_body(endpoint, code))
 
 
-def interim_then(code: int, final: loopback.Reply) -> loopback.Responder:
-    """Send a 1xx interim response, then the final one, on the same connection."""
-
-    def respond(request: loopback.ReceivedRequest, handler: loopback.LoopbackHandler) -> loopback.Reply:
-        handler.send_response_only(code)
-        handler.end_headers()
-        return final
-
-    return respond
-
-
 @pytest.mark.parametrize("code", [100, 102, 103, 150, 199])
 def test_interim_1xx_responses_are_skipped(code):
     """1xx interim responses (Continue, Early Hints, unregistered ones) are passed over: the final
     response is what the call sees."""
     endpoint = ENDPOINTS[0]
-    final = loopback.Reply(200, endpoint.success_bytes, "application/json")
-    with loopback.serve(interim_then(code, final)) as server, loopback.client(server.url) as client:
+    final = response(200, endpoint.success_bytes, "application/json")
+    with loopback.serve(faults.interim(code, final)) as server, loopback.client(server.url) as client:
         snapshot = endpoint.call("sync", client)
     assert len(snapshot.iterable) == 23
 
@@ -94,9 +84,9 @@ def test_interim_1xx_responses_are_skipped(code):
 def test_101_switching_protocols_is_a_transport_error():
     """A 101 switches the connection away from HTTP: the call fails with TransportError, typed."""
     endpoint = ENDPOINTS[0]
-    final = loopback.Reply(200, b"{}", "application/json")
+    final = response(200, b"{}", "application/json")
     with (
-        loopback.serve(interim_then(101, final)) as server,
+        loopback.serve(faults.interim(101, final)) as server,
         loopback.client(server.url) as client,
         pytest.raises(errors.TransportError) as caught,
     ):

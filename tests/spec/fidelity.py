@@ -6,10 +6,10 @@ that each kind of difference is reported.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from tests.spec.sdk_reference import CUT, FieldFact, Kind, OperationFact
+from tests.spec.sdk_reference import CUT, FieldFact, Kind
+from tools.endpoints import Endpoint, load_spec, resolve
 
 # Formats are not in the SDK (pydantic has no int64); these come from Pieces' public OpenAPI repository.
 PUBLIC_SPEC_FORMATS = {("ByteDescriptor", "value"): "int64"}
@@ -35,15 +35,6 @@ def spec_field(node: dict[str, Any]) -> tuple[Kind, bool]:
     return (types,), nullable
 
 
-def spec_object(schema: dict[str, Any]) -> dict[str, FieldFact]:
-    required = set(schema.get("required", []))
-    facts = {}
-    for json_name, node in schema.get("properties", {}).items():
-        kind, nullable = spec_field(node)
-        facts[json_name] = FieldFact(kind, json_name in required, nullable)
-    return facts
-
-
 def _show(kind: Kind) -> str:
     return kind[0] if len(kind) == 1 else f"{kind[0]} {_show(kind[1]) if kind[0] == 'array' else kind[1]}"
 
@@ -52,53 +43,48 @@ def compare_schemas(
     sdk: dict[str, dict[str, FieldFact] | list[str]], spec_schemas: dict[str, Any], sdk_name: str
 ) -> list[str]:
     """Every difference between the SDK's core cut and the spec's schemas, one sentence each."""
-    out = []
-    cut_targets = set(CUT.values())
-    for name in sorted(set(sdk) - set(spec_schemas)):
-        out.append(f"{name}: in {sdk_name} but not in the spec")
-    for name in sorted(set(spec_schemas) - set(sdk) - cut_targets):
-        out.append(f"{name}: in the spec but not in {sdk_name}'s core cut")
-    for name in sorted(set(sdk) & set(spec_schemas)):
-        reference, schema = sdk[name], spec_schemas[name]
-        if isinstance(reference, list):
-            out.extend(_compare_enum(name, reference, schema.get("enum", []), sdk_name))
-        else:
-            out.extend(_compare_object(name, reference, spec_object(schema), sdk_name))
-    return out
-
-
-def _compare_enum(name: str, sdk_values: list[str], spec_values: list[str], sdk_name: str) -> list[str]:
-    out = [
-        f"{name}: value {v!r} in {sdk_name}, missing from the spec"
-        for v in sdk_values
-        if v not in spec_values
+    out = [f"{name}: in {sdk_name} but not in the spec" for name in sorted(set(sdk) - set(spec_schemas))]
+    out += [
+        f"{name}: in the spec but not in {sdk_name}'s core cut"
+        for name in sorted(set(spec_schemas) - set(sdk) - set(CUT.values()))
     ]
-    out += [f"{name}: value {v!r} in the spec, not in {sdk_name}" for v in spec_values if v not in sdk_values]
-    if not out and sdk_values != spec_values:
-        out.append(f"{name}: same values as {sdk_name}, in a different order")
+    for name in sorted(set(sdk) & set(spec_schemas)):
+        theirs, schema = sdk[name], spec_schemas[name]
+        if isinstance(theirs, list):
+            ours = schema.get("enum", [])
+            found = [
+                f"{name}: value {v!r} in {sdk_name}, missing from the spec" for v in theirs if v not in ours
+            ]
+            found += [f"{name}: value {v!r} in the spec, not in {sdk_name}" for v in ours if v not in theirs]
+            if not found and ours != theirs:
+                found.append(f"{name}: same values as {sdk_name}, in a different order")
+            out += found
+            continue
+        out += _compare_object(name, theirs, schema, sdk_name)
     return out
 
 
-def _compare_object(
-    name: str, sdk_fields: dict[str, FieldFact], spec_fields: dict[str, FieldFact], sdk_name: str
-) -> list[str]:
+def _compare_object(name: str, sdk_fields: dict[str, FieldFact], schema: Any, sdk_name: str) -> list[str]:
+    spec_fields = {}
+    for field, node in schema.get("properties", {}).items():
+        kind, nullable = spec_field(node)
+        spec_fields[field] = FieldFact(kind, field in schema.get("required", []), nullable)
     out = [
         f"{name}.{f}: in {sdk_name}, missing from the spec"
         for f in sorted(set(sdk_fields) - set(spec_fields))
     ]
     out += [f"{name}.{f}: in the spec, not in {sdk_name}" for f in sorted(set(spec_fields) - set(sdk_fields))]
     for field in sorted(set(sdk_fields) & set(spec_fields)):
-        ours, theirs = spec_fields[field], sdk_fields[field]
-        where = f"{name}.{field}"
+        ours, theirs, where = spec_fields[field], sdk_fields[field], f"{name}.{field}"
         if (name, field) in CUT:
             if ours.kind != ("ref", CUT[(name, field)]):
                 out.append(f"{where}: must point at the free-form {CUT[(name, field)]} (the cut)")
         elif ours.kind != theirs.kind:
             out.append(f"{where}: {_show(ours.kind)} in the spec, {_show(theirs.kind)} in {sdk_name}")
-        if ours.required != theirs.required:
-            out.append(f"{where}: required={ours.required} in the spec, {theirs.required} in {sdk_name}")
-        if ours.nullable != theirs.nullable:
-            out.append(f"{where}: nullable={ours.nullable} in the spec, {theirs.nullable} in {sdk_name}")
+        for flag in ("required", "nullable"):
+            mine, other = getattr(ours, flag), getattr(theirs, flag)
+            if mine != other:
+                out.append(f"{where}: {flag}={mine} in the spec, {other} in {sdk_name}")
     return out
 
 
@@ -114,42 +100,17 @@ def compare_formats(spec_schemas: dict[str, Any]) -> list[str]:
     return out
 
 
-def snake(operation_id: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", operation_id.lower()).strip("_")
-
-
-def compare_operation(
-    fact: OperationFact, method: str, path: str, operation: dict[str, Any], resolve: Any, sdk_name: str
-) -> list[str]:
-    """Differences between one spec operation and the SDK method of the same (snake-cased) id."""
-    where = operation["operationId"]
-    out = []
-    if (method, path) != (fact.method, fact.path):
-        out.append(
-            f"{where}: {method.upper()} {path} in the spec, {fact.method.upper()} {fact.path} in {sdk_name}"
-        )
-    params = [resolve(p) for p in operation.get("parameters", [])]
-    names = tuple(p["name"] for p in params if p["in"] == "path")
-    if names != fact.path_params:
-        out.append(f"{where}: path parameters {names} in the spec, {fact.path_params} in {sdk_name}")
-    for p in params:
-        if not (p.get("required") and p["schema"].get("type") == "string"):
-            out.append(f"{where}: path parameter {p['name']} must be a required string")
-    body = operation.get("requestBody")
-    spec_body = body and body["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
-    if spec_body != fact.body:
-        out.append(f"{where}: request body {spec_body} in the spec, {fact.body} in {sdk_name}")
-    if body and bool(body.get("required")) != fact.body_required:
-        out.append(f"{where}: request body required={body.get('required')} in the spec, {fact.body_required}")
-    spec_responses = {}
-    for status, response in operation["responses"].items():
-        content = resolve(response).get("content", {})
-        if "application/json" in content:
-            spec_responses[status] = content["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
-        elif "text/plain" in content and content["text/plain"]["schema"] == {"type": "string"}:
-            spec_responses[status] = "str"
-        else:
-            spec_responses[status] = None
-    if spec_responses != fact.responses:
-        out.append(f"{where}: responses {spec_responses} in the spec, {fact.responses} in {sdk_name}")
+def compare_operation(endpoint: Endpoint, sdk: dict[str, Any], sdk_name: str) -> list[str]:
+    """Differences between one operation of the endpoint table and its SDK method (sdk_reference)."""
+    out = [
+        f"{endpoint.operation_id}: {fact} {getattr(endpoint, fact)} in the spec, {theirs} in {sdk_name}"
+        for fact, theirs in sdk.items()
+        if getattr(endpoint, fact) != theirs
+    ]
+    operation = load_spec()["paths"].get(endpoint.path, {}).get(endpoint.method.lower(), {})
+    for parameter in map(resolve, operation.get("parameters", [])):
+        if not (parameter.get("required") and parameter["schema"].get("type") == "string"):
+            out.append(
+                f"{endpoint.operation_id}: path parameter {parameter['name']} must be a required string"
+            )
     return out

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import importlib
 import inspect
+import re
 import types
 import typing
 import warnings
@@ -21,31 +23,14 @@ from urllib.parse import unquote, urlsplit
 
 import pydantic
 
-# The core cut: the schemas reachable from the five operations, except through this one field, whose
-# target (FlattenedEntity) leads into enterprise, subscription and user graphs. The spec keeps that
-# field as a free-form object of the same name.
+from tools.endpoints import ENDPOINTS, Endpoint
+
+# The core cut: the schemas reachable from the operations, except through this one field, whose target
+# (FlattenedEntity) leads into enterprise, subscription and user graphs. The spec keeps that field as
+# a free-form object of the same name.
 CUT = {("ReferencedEntity", "reference"): "FlattenedEntity"}
-
-# The official SDK adds this member to every enum on the client side; the server never sends it.
-SDK_ONLY_ENUM_VALUE = "UNKNOWN"
-
-# The SDK's request and response schemas of the five operations: where the walk starts.
-ROOT_SCHEMAS = (
-    ("models", "Models"),
-    ("model", "Model"),
-    ("seeded_model", "SeededModel"),
-    ("model_delete_cache_input", "ModelDeleteCacheInput"),
-    ("model_delete_cache_output", "ModelDeleteCacheOutput"),
-)
-
-# The five SDK methods of ModelsApi, one per operation.
-SDK_METHODS = (
-    "models_snapshot",
-    "models_create_new_model",
-    "models_delete_specific_model",
-    "models_delete_specific_model_cache",
-    "unload_models",
-)
+SDK_ONLY_ENUM_VALUE = "UNKNOWN"  # added by the SDK to every enum on the client side; never sent
+PROBE_ID = "probe/id"  # an id that needs encoding, to read the SDK's path template back
 
 Kind = tuple[Any, ...]  # ("string",), ("integer",), ("ref", "Model"), ("array", ("ref", "Model")), ...
 
@@ -57,18 +42,9 @@ class FieldFact:
     nullable: bool
 
 
-@dataclass(frozen=True)
-class OperationFact:
-    method: str
-    path: str
-    path_params: tuple[str, ...]
-    body: str | None  # schema name of the optional JSON body
-    body_required: bool
-    responses: dict[str, str | None]  # status -> schema name, "str" for text, None for no body
-
-
-def root_class(module: str, name: str) -> type:
+def root_class(name: str) -> type:
     """An SDK model class, imported on its own (the SDK's models package is slow to import)."""
+    module = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
     return getattr(importlib.import_module(f"pieces_os_client.models.{module}"), name)
 
 
@@ -89,126 +65,116 @@ def kind_of(annotation: Any) -> Kind:
         return ("number",)
     if typing.get_origin(bare) is list:
         return ("array", kind_of(typing.get_args(bare)[0]))
-    simple = {str: ("string",), bool: ("boolean",), int: ("integer",), float: ("number",)}
+    simple = {str: "string", bool: "boolean", int: "integer", float: "number", datetime.datetime: "date-time"}
     if bare in simple:
-        return simple[bare]
-    if bare is datetime.datetime:
-        return ("date-time",)
+        return (simple[bare],)
     if isinstance(bare, type) and issubclass(bare, (pydantic.BaseModel, enum.Enum)):
         return ("ref", bare.__name__)
     raise AssertionError(f"SDK annotation not understood: {annotation!r}")
 
 
-def nullable_fields(cls: type[pydantic.BaseModel]) -> set[str]:
-    """JSON names of the fields the SDK writes as null: its to_dict keeps None only for those."""
-    instance = cls.model_construct(**dict.fromkeys(cls.model_fields))
+def object_facts(cls: type[pydantic.BaseModel]) -> dict[str, FieldFact]:
+    """Every field of an SDK model by JSON name; nullable ones are those its to_dict keeps as None."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return set(instance.to_dict())
-
-
-def object_facts(cls: type[pydantic.BaseModel]) -> dict[str, FieldFact]:
-    """Every field of an SDK model by JSON name."""
-    nullable = nullable_fields(cls)
-    facts = {}
-    for name, field in cls.model_fields.items():
-        json_name = field.alias or name
-        facts[json_name] = FieldFact(kind_of(field.annotation), field.is_required(), json_name in nullable)
-    return facts
-
-
-def enum_values(cls: type[enum.Enum]) -> list[str]:
-    """The values of an SDK enum, in order, without the SDK's client-side UNKNOWN."""
-    return [member.value for member in cls if member.value != SDK_ONLY_ENUM_VALUE]
-
-
-def _referenced_classes(annotation: Any) -> list[type]:
-    bare = _strip(annotation)
-    if typing.get_origin(bare) is list:
-        return _referenced_classes(typing.get_args(bare)[0])
-    if isinstance(bare, type) and issubclass(bare, (pydantic.BaseModel, enum.Enum)):
-        return [bare]
-    return []
+        nullable = set(cls.model_construct(**dict.fromkeys(cls.model_fields)).to_dict())
+    return {
+        field.alias or name: FieldFact(
+            kind_of(field.annotation), field.is_required(), (field.alias or name) in nullable
+        )
+        for name, field in cls.model_fields.items()
+    }
 
 
 def core_cut() -> dict[str, dict[str, FieldFact] | list[str]]:
-    """Every schema of the core cut: field facts for objects, value lists for enums."""
+    """Every schema of the core cut, from the operations' bodies: field facts, or enum values."""
     found: dict[str, dict[str, FieldFact] | list[str]] = {}
-    pending = [root_class(module, name) for module, name in ROOT_SCHEMAS]
+    roots = {name for e in ENDPOINTS for name in (e.body, *e.responses.values()) if name not in (None, "str")}
+    pending = [root_class(name) for name in sorted(roots)]
     while pending:
         cls = pending.pop()
         if cls.__name__ in found:
             continue
         if issubclass(cls, enum.Enum):
-            found[cls.__name__] = enum_values(cls)
+            found[cls.__name__] = [m.value for m in cls if m.value != SDK_ONLY_ENUM_VALUE]
             continue
         found[cls.__name__] = object_facts(cls)
         for name, field in cls.model_fields.items():
-            if (cls.__name__, field.alias or name) not in CUT:
-                pending.extend(_referenced_classes(field.annotation))
+            kind = kind_of(field.annotation)
+            while kind[0] == "array":
+                kind = kind[1]
+            if kind[0] == "ref" and (cls.__name__, field.alias or name) not in CUT:
+                pending.append(root_class(kind[1]))
     return found
 
 
-class _RecordingApiClient:
-    """Stands in for the SDK's ApiClient: builds requests with the real code, sends nothing."""
+def _sent(method_name: str, *args: Any) -> dict[str, Any]:
+    """What ModelsApi.<method_name>(*args) sends (method, url, body) and reads (responses): built by the
+    SDK's own code through an ApiClient that sends nothing."""
+    from pieces_os_client.api.models_api import ModelsApi
+    from pieces_os_client.api_client import ApiClient
 
-    def __init__(self) -> None:
-        from pieces_os_client.api_client import ApiClient
+    sent: dict[str, Any] = {}
 
-        self._real = ApiClient()
-        self.calls: list[dict[str, Any]] = []
+    class Recorder(ApiClient):
+        def call_api(
+            self, method: str, url: str, header_params: Any = None, body: Any = None, *_: Any, **__: Any
+        ):
+            sent.update(method=method, url=url, body=body)
+            return types.SimpleNamespace(read=lambda: None)
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._real, name)
+        def response_deserialize(self, response_data: Any, response_types_map: dict[str, str | None]) -> None:
+            sent["responses"] = dict(response_types_map)
 
-    def call_api(
-        self, method: str, url: str, header_params: Any = None, body: Any = None, *_: Any, **__: Any
-    ):
-        self.calls.append({"method": method, "url": url, "body": body})
-        return types.SimpleNamespace(read=lambda: None)
-
-    def response_deserialize(self, response_data: Any, response_types_map: dict[str, str | None]) -> None:
-        self.calls[-1]["responses"] = dict(response_types_map)
-
-
-# An id that needs encoding, to read the SDK's path template back with its parameter name.
-_PROBE_ID = "probe/id"
+    getattr(ModelsApi(Recorder()), f"{method_name}_with_http_info")(*args)
+    return sent
 
 
-def operations() -> dict[str, OperationFact]:
-    """The five operations as the SDK sends them, by SDK method name."""
+@functools.cache
+def operation(method_name: str) -> dict[str, Any]:
+    """One ModelsApi method as the SDK sends it, in the terms of tools.endpoints.Endpoint: method, path,
+    path_params, body, body_required, responses."""
     from pieces_os_client.api.models_api import ModelsApi
 
-    facts = {}
-    for method_name in SDK_METHODS:
-        recorder = _RecordingApiClient()
-        api = ModelsApi(recorder)
-        with_info = getattr(api, f"{method_name}_with_http_info")
-        parameters = inspect.signature(with_info).parameters
-        public = {name: p for name, p in parameters.items() if not name.startswith("_")}
-        path_params = tuple(name for name, p in public.items() if _strip(p.annotation) is str)
-        body_params = [p for name, p in public.items() if name not in path_params]
-        with_info(**dict.fromkeys(path_params, _PROBE_ID))
-        call = recorder.calls[-1]
-        path = unquote(urlsplit(call["url"]).path)
-        for name in path_params:
-            path = path.replace(_PROBE_ID, "{" + name + "}")
-        body = body_params[0] if body_params else None
-        facts[method_name] = OperationFact(
-            method=call["method"].lower(),
-            path=path,
-            path_params=path_params,
-            body=kind_of(body.annotation)[1] if body else None,
-            body_required=bool(body and body.default is inspect.Parameter.empty),
-            responses=call["responses"],
-        )
-    return facts
+    parameters = inspect.signature(getattr(ModelsApi, f"{method_name}_with_http_info")).parameters
+    public = {n: p for n, p in parameters.items() if n != "self" and not n.startswith("_")}
+    path_params = tuple(name for name, p in public.items() if _strip(p.annotation) is str)
+    body = next((p for name, p in public.items() if name not in path_params), None)
+    sent = _sent(method_name, *[PROBE_ID] * len(path_params))
+    path = unquote(urlsplit(sent["url"]).path)
+    for name in path_params:
+        path = path.replace(PROBE_ID, "{" + name + "}", 1)
+    return {
+        "method": sent["method"].upper(),
+        "path": path,
+        "path_params": path_params,
+        "body": kind_of(body.annotation)[1] if body else None,
+        "body_required": bool(body and body.default is inspect.Parameter.empty),
+        "responses": sent["responses"],
+    }
+
+
+def sdk_methods() -> list[str]:
+    """The public methods of the SDK's ModelsApi, one per operation."""
+    from pieces_os_client.api.models_api import ModelsApi
+
+    return [
+        name
+        for name in vars(ModelsApi)
+        if not name.startswith("_") and not name.endswith(("_with_http_info", "_without_preload_content"))
+    ]
+
+
+def sdk_method(endpoint: Endpoint) -> str | None:
+    """The ModelsApi method of an operation: the one named as its module, else the one that sends the
+    same method and path; None when the SDK has neither."""
+    methods = sdk_methods()
+    if endpoint.name in methods:
+        return endpoint.name
+    same = (endpoint.method, endpoint.path)
+    return next((m for m in methods if (operation(m)["method"], operation(m)["path"]) == same), None)
 
 
 def encode_path_param(value: str) -> str:
     """The path the SDK sends for models_delete_specific_model(value), as sent (still encoded)."""
-    from pieces_os_client.api.models_api import ModelsApi
-
-    recorder = _RecordingApiClient()
-    ModelsApi(recorder).models_delete_specific_model_with_http_info(value)
-    return urlsplit(recorder.calls[-1]["url"]).path
+    return urlsplit(_sent("models_delete_specific_model", value)["url"]).path

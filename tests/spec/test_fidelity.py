@@ -7,6 +7,7 @@ makes these tests list every difference Pieces shipped.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 from importlib.metadata import version
 
@@ -14,6 +15,7 @@ import pytest
 
 from tests.spec import fidelity, sdk_reference
 from tests.support import spec
+from tools.endpoints import ENDPOINTS, Endpoint, load_spec, resolve
 
 SDK_NAME = f"pieces-os-client {version('pieces-os-client')}"
 
@@ -23,13 +25,18 @@ def sdk_cut() -> dict:
     return sdk_reference.core_cut()
 
 
+def operation(endpoint: Endpoint) -> dict:
+    return load_spec()["paths"][endpoint.path][endpoint.method.lower()]
+
+
 def report(differences: list[str]) -> str:
     return f"{len(differences)} difference(s) from {SDK_NAME}:\n  " + "\n  ".join(differences)
 
 
 def test_core_cut_has_the_18_schemas_pieces_documents():
-    """The walk from the five operations, stopped at the cut, finds the 18 core schemas."""
-    assert len(sdk_cut()) == 18
+    """The walk from the operations' bodies, stopped at the cut, finds the spec's schemas but the cut
+    one: the 18 core schemas for the five operations."""
+    assert set(sdk_cut()) == set(spec.schemas()) - set(sdk_reference.CUT.values())
     assert {"Model", "Models", "SeededModel", "ModelFoundationEnum", "ReferencedEntity"} <= set(sdk_cut())
 
 
@@ -53,42 +60,35 @@ def test_the_cut_field_is_a_free_form_object():
     assert "properties" not in flattened
 
 
-@pytest.mark.parametrize("method_name", sdk_reference.SDK_METHODS)
-def test_operation_matches_the_sdk(method_name):
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_operation_matches_the_sdk(endpoint):
     """Method, path, path parameters, optional body and responses of each operation agree."""
-    by_id = {fidelity.snake(op["operationId"]): (m, p, op) for m, p, op in spec.operations()}
-    assert method_name in by_id, f"no operationId in the spec snake-cases to {method_name}"
-    method, path, operation = by_id[method_name]
-    fact = sdk_reference.operations()[method_name]
-    differences = fidelity.compare_operation(fact, method, path, operation, spec.resolve, SDK_NAME)
+    method_name = sdk_reference.sdk_method(endpoint)
+    assert method_name, f"the SDK's ModelsApi has no method for {endpoint.operation_id}"
+    differences = fidelity.compare_operation(endpoint, sdk_reference.operation(method_name), SDK_NAME)
     assert not differences, report(differences)
 
 
-def test_operations_use_pieces_operation_ids_and_the_models_tag():
-    """The five operationIds are those of Pieces' public spec, all tagged Models."""
-    ops = {op["operationId"]: op for _, _, op in spec.operations()}
-    assert set(ops) == {
-        "models-snapshot",
-        "models-create-new-model",
-        "models-delete-specific-model",
-        "models-delete-specific-model-cache",
-        "unload-models",
-    }
-    assert all(op["tags"] == ["Models"] for op in ops.values())
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_operations_use_pieces_operation_ids_and_the_models_tag(endpoint):
+    """Each operationId is Pieces' own (the SDK, generated from Pieces' spec, names its method after
+    it), and each operation is tagged Models."""
+    assert sdk_reference.sdk_method(endpoint) == endpoint.name, endpoint.operation_id
+    assert operation(endpoint)["tags"] == ["Models"]
 
 
 def test_model_path_parameter_is_defined_once_and_reused():
-    """Both operations with {model} reference the single components/parameters/model."""
-    users = [op for _, path, op in spec.operations() if "{model}" in path]
-    assert len(users) == 2
+    """Every operation with {model} references the single components/parameters/model."""
+    users = [operation(endpoint) for endpoint in ENDPOINTS if "{model}" in endpoint.path]
+    assert users
     for op in users:
         assert op["parameters"] == [{"$ref": "#/components/parameters/model"}]
 
 
 def test_every_operation_declares_the_500_text_error():
     """Each operation documents Pieces' 500 with a text/plain body."""
-    for _, _, op in spec.operations():
-        error = spec.resolve(op["responses"]["500"])
+    for endpoint in ENDPOINTS:
+        error = resolve(operation(endpoint)["responses"]["500"])
         assert error["content"]["text/plain"]["schema"] == {"type": "string"}
 
 
@@ -131,6 +131,23 @@ BREAKAGES = [
         ["Score: in SDK but not in the spec"],
     ),
 ]
+
+
+OPERATION_BREAKAGES = [
+    ("move an operation", {"path": "/models/list"}, "path /models/list in the spec, /models in SDK"),
+    ("make a body required", {"body_required": True}, "body_required True in the spec, False in SDK"),
+    ("drop a response", {"responses": {"200": "Models"}}, "responses {'200': 'Models'} in the spec"),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "change", "expected"), OPERATION_BREAKAGES, ids=[b[0] for b in OPERATION_BREAKAGES]
+)
+def test_a_broken_operation_is_reported(label, change, expected):
+    """Each kind of difference in an operation is named, with both sides."""
+    broken = dataclasses.replace(ENDPOINTS[0], **change)
+    differences = fidelity.compare_operation(broken, sdk_reference.operation("models_snapshot"), "SDK")
+    assert any(expected in difference for difference in differences), differences
 
 
 @pytest.mark.parametrize(("label", "breakage", "expected"), BREAKAGES, ids=[b[0] for b in BREAKAGES])

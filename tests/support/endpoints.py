@@ -1,34 +1,60 @@
-"""The five operations as test subjects: how to call each one, and what its success looks like."""
+"""Every operation of the spec (tools/endpoints.py) as a test subject: a typical call, and its success."""
 
 from __future__ import annotations
 
-import importlib
+import asyncio
 import json
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from pieces_models_client.models import ModelDeleteCacheInput, SeededModel
-from tests.support.spec import ROOT
+from tools import SNAPSHOT as SNAPSHOT_FILE
+from tools import endpoints
 
-SNAPSHOT_BYTES = (ROOT / "tests" / "data" / "snapshot-23-models.json").read_bytes()
+SNAPSHOT_BYTES = SNAPSHOT_FILE.read_bytes()
 SNAPSHOT = json.loads(SNAPSHOT_BYTES)
 MODEL = SNAPSHOT["iterable"][11]  # a local model: bytes, ram, quantization, parameters
+MODEL_ID = MODEL["id"]
 SEEDED = {key: value for key, value in MODEL.items() if key not in ("id", "loaded", "downloading")}
 CACHE_OUTPUT = {
     "schema": {"migration": 0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"},
-    "model": {"id": MODEL["id"]},
+    "model": {"id": MODEL_ID},
 }
-MODEL_ID = MODEL["id"]
+# The body sent or answered for each schema; any other schema uses the spec's first example of it.
+BODIES = {
+    "Models": SNAPSHOT,
+    "Model": MODEL,
+    "SeededModel": SEEDED,
+    "ModelDeleteCacheInput": {},
+    "ModelDeleteCacheOutput": CACHE_OUTPUT,
+}
+MODES = ("sync", "asyncio")
+DETAILED_MODES = ("sync_detailed", "asyncio_detailed")
+
+
+def invoke(module: Any, mode: str, *args: Any, client: Any, close: bool = False, **kwargs: Any) -> Any:
+    """Call `module.<mode>` to completion: async ones in a fresh event loop, inside `async with client`
+    when `close` (else the Client is left open)."""
+    result = getattr(module, mode)(*args, client=client, **kwargs)
+    if not mode.startswith("asyncio"):
+        return result
+
+    async def run() -> Any:
+        if not close:
+            return await result
+        async with client:
+            return await result
+
+    return asyncio.run(run())
 
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One operation: its module, the arguments of a typical call, and its success response."""
+    """One operation called on MODEL_ID: the path as sent, the arguments, the success response."""
 
     name: str
     method: str
-    path: str  # as sent for MODEL_ID
+    path: str
     success_status: int
     success_body: Any = None  # decoded JSON of the success body, None for a 204
     args: tuple[Any, ...] = ()
@@ -36,7 +62,7 @@ class Endpoint:
 
     @property
     def module(self) -> ModuleType:
-        return importlib.import_module(f"pieces_models_client.api.models.{self.name}")
+        return endpoints.by_name(self.name).module
 
     @property
     def has_body(self) -> bool:
@@ -47,45 +73,27 @@ class Endpoint:
         return b"" if self.success_body is None else json.dumps(self.success_body).encode()
 
     def call(self, mode: str, client: Any) -> Any:
-        """Call `sync`, `sync_detailed`, `asyncio` or `asyncio_detailed`, the async ones to completion."""
-        function = getattr(self.module, mode)
-        result = function(*self.args, client=client, **self.kwargs)
-        if mode.startswith("asyncio"):
-            import asyncio
-
-            async def run() -> Any:
-                async with client:
-                    return await result
-
-            return asyncio.run(run())
-        return result
+        """`sync`, `sync_detailed`, `asyncio` or `asyncio_detailed`, the async ones to completion."""
+        return invoke(self.module, mode, *self.args, client=client, close=True, **self.kwargs)
 
     def __str__(self) -> str:
         return self.name
 
 
-ENDPOINTS = [
-    Endpoint("models_snapshot", "GET", "/models", 200, SNAPSHOT),
-    Endpoint(
-        "models_create_new_model",
-        "POST",
-        "/models/create",
-        200,
-        MODEL,
-        kwargs={"body": SeededModel.from_dict(SEEDED)},
-    ),
-    Endpoint("models_delete_specific_model", "POST", f"/models/{MODEL_ID}/delete", 204, args=(MODEL_ID,)),
-    Endpoint(
-        "models_delete_specific_model_cache",
-        "POST",
-        f"/models/{MODEL_ID}/delete/cache",
-        200,
-        CACHE_OUTPUT,
-        args=(MODEL_ID,),
-        kwargs={"body": ModelDeleteCacheInput()},
-    ),
-    Endpoint("unload_models", "POST", "/models/unload", 204),
-]
+def _body(schema: str | None, holder: dict[str, Any]) -> Any:
+    """BODIES[schema], else the first example of the spec's requestBody or response `holder`."""
+    if schema is None or schema in BODIES:
+        return BODIES.get(schema or "")
+    media = endpoints.resolve(holder)["content"]["application/json"]
+    return media.get("example") or endpoints.resolve(next(iter(media["examples"].values())))["value"]
 
-MODES = ("sync", "asyncio")
-DETAILED_MODES = ("sync_detailed", "asyncio_detailed")
+
+def _subject(spec: endpoints.Endpoint) -> Endpoint:
+    operation = endpoints.load_spec()["paths"][spec.path][spec.method.lower()]
+    values = (MODEL_ID,) * len(spec.path_params)
+    args, kwargs = spec.arguments(values, _body(spec.body, operation.get("requestBody", {})))
+    success = _body(spec.response, operation["responses"][str(spec.success_status)])
+    return Endpoint(spec.name, spec.method, spec.url(*args), spec.success_status, success, args, kwargs)
+
+
+ENDPOINTS = [_subject(spec) for spec in endpoints.ENDPOINTS]

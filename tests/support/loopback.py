@@ -1,22 +1,24 @@
-"""Loopback servers for tests: tools/loopback.py's server, answering through a test's responder.
+"""Loopback servers for tests, to use in a ``with`` block: ``serve(answer)``.
 
-A responder decides, per request, what goes back on the wire: a Reply, or (returning None) whatever it
-wrote itself through the handler, faults included. Every request is kept in `server.received`, with
-its path exactly as sent.
+``answer`` is a werkzeug Response, or a function of the werkzeug Request returning one, for every
+request (pytest-httpserver); or a tools.loopback.RawServer, for what an HTTP server cannot do (see
+tests/robustness/faults.py). Both keep in ``received`` each request, its target exactly as sent.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import ssl
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
 
 from pieces_models_client import Client
-from tools.loopback import BackgroundServer, Handler
+from tools.loopback import RawServer, Request, listener
+
+logging.getLogger("werkzeug").disabled = True  # no line on stderr per request
 
 # httpx loads the CA bundle for every client it creates (about 60 ms), even for plain http:// URLs.
 # Loopback tests speak plain HTTP, so their clients share one context.
@@ -28,73 +30,37 @@ def client(base_url: str, **kwargs: Any) -> Client:
     return Client(base_url=base_url, verify_ssl=SSL_CONTEXT, **kwargs)
 
 
-@dataclass
-class ReceivedRequest:
-    """A request as it arrived: the path exactly as sent (percent-encoding kept)."""
+class Server(HTTPServer):
+    """pytest-httpserver's server, threaded, on 127.0.0.1 (or ``host``) and a free port (or ``port``)
+    outside the discovery range (tools.loopback.listener)."""
 
-    method: str
-    target: str
-    headers: dict[str, str]
-    body: bytes
+    def __init__(self, answer: Any, host: str = "127.0.0.1", port: int = 0, **kwargs: Any):
+        if not port:  # a free port outside the discovery range, that werkzeug binds again at once
+            with listener(host) as free:
+                port = free.getsockname()[1]
+        super().__init__(host, port, threaded=True, **kwargs)
+        handler = self.expect_request(re.compile(".*"))
+        if isinstance(answer, Response):
+            handler.respond_with_response(answer)
+        else:
+            handler.respond_with_handler(answer)
+
+    def thread_target(self) -> None:
+        self.server.serve_forever(poll_interval=0.01)  # stop() waits for a poll: 0.5 s by default
 
     @property
-    def path(self) -> str:
-        return urlsplit(self.target).path
+    def url(self) -> str:
+        return self.url_for("").rstrip("/")
 
     @property
-    def query(self) -> str:
-        return urlsplit(self.target).query
+    def received(self) -> list[Request]:
+        return [
+            Request(
+                r.method, r.environ["RAW_URI"], {k.lower(): v for k, v in r.headers.items()}, r.get_data()
+            )
+            for r, _ in self.log
+        ]
 
 
-@dataclass
-class Reply:
-    """An ordinary response."""
-
-    status: int
-    body: bytes = b""
-    content_type: str | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    reason: str | None = None
-
-
-Responder = Callable[[ReceivedRequest, "LoopbackHandler"], "Reply | None"]
-
-
-class LoopbackHandler(Handler):
-    server: LoopbackHTTPServer
-
-    def handle_exchange(self, body: bytes | None) -> None:
-        request = ReceivedRequest(self.command, self.path, self.request_headers(), body or b"")
-        self.server.received.append(request)
-        reply = self.server.responder(request, self)
-        if reply is not None:
-            status, body, content_type = reply.status, reply.body, reply.content_type
-            self.reply(status, body, content_type, reason=reply.reason, headers=reply.headers)
-
-
-class LoopbackHTTPServer(BackgroundServer):
-    def __init__(self, responder: Responder, port: int = 0):
-        self.responder = responder
-        self.received: list[ReceivedRequest] = []
-        # Set when the server stops: responders that stall wait on it, so no thread outlives a test.
-        self.stopping = threading.Event()
-        super().__init__(LoopbackHandler, port=port)
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Stay quiet: fault responders break connections on purpose."""
-
-    def stop(self) -> None:
-        self.stopping.set()
-        super().stop()
-
-
-@contextmanager
-def serve(responder: Responder, port: int = 0) -> Iterator[LoopbackHTTPServer]:
-    """Run a LoopbackHTTPServer for the duration of the block."""
-    with LoopbackHTTPServer(responder, port) as server:
-        yield server
-
-
-def always(reply: Reply) -> Responder:
-    """A responder that answers every request with the same reply."""
-    return lambda request, handler: reply
+def serve(answer: Any, **kwargs: Any) -> Server | RawServer:
+    return answer if isinstance(answer, RawServer) else Server(answer, **kwargs)

@@ -1,0 +1,1 @@
+"""`make verify` (tools/verify.py): the read-only drift report against a running Pieces OS."""

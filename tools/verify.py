@@ -1,0 +1,342 @@
+"""``make verify``: a read-only drift report of what a running Pieces OS sends against openapi/models.yaml.
+
+It sends one request, ``GET /models``, with the generated client, to ``--url``, else to what
+``find_pieces_os()`` finds (PIECES_OS_URL, else discovery, whose health probes are GETs too). It
+reports, grouped by schema and each with the place in the spec to edit:
+
+- new fields and enum values, read off the body as the generated client parsed it: the unknown keys it
+  keeps in ``additional_properties`` at every level and the enum members whose ``is_known`` is False,
+  reached through each model class's attrs fields. Schemas declaring ``additionalProperties: true``
+  (FlattenedEntity, the content of ``ReferencedEntity.reference``) are free-form on purpose: left alone;
+- wrong types, nulls the spec does not allow (the client reads those as absent), missing required
+  fields and other invalid values: openapi-core's OpenAPI 3.1 validator (openapi-schema-validator)
+  on the raw body, against the operation's response schema.
+
+A part the client cannot read (a model missing a required field) is left out of the parse and listed
+as unread. Exit 0: the spec covers what the server sends; 1: it does not (the report); 2: nothing
+answers like Pieces OS (unreachable, a status other than 200, not JSON, no ``iterable`` list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+import attrs
+import yaml
+from openapi_python_client.utils import PythonIdentifier
+from openapi_schema_validator import OAS31Validator, oas31_format_checker
+
+from pieces_models_client import Client, errors, find_pieces_os
+from pieces_models_client.api.models import models_snapshot
+from pieces_models_client.client import PIECES_OS_URL_VARIABLE
+from pieces_models_client.models import Models
+from tools import SPEC
+from tools.endpoints import by_name, load_spec, resolve
+
+ENDPOINT = by_name("models_snapshot")
+KINDS = {  # kind: its label in the report, in the report's order
+    "field": "new field",
+    "enum": "new value",
+    "type": "wrong type",
+    "null": "null",
+    "required": "missing",
+    "invalid": "invalid",
+}
+Path = list[str | int]
+
+
+class NotPiecesOS(Exception):
+    """Nothing answers like Pieces OS: exit 2."""
+
+
+@dataclass
+class Finding:
+    schema: str  # the schema to edit: "Model", "ModelFoundationEnum"
+    kind: str  # one of KINDS
+    name: str  # the field (new, wrong, null or missing), or the new enum value
+    path: str  # where in the body, any list index as [*]: "iterable[*].maxTokens.cached"
+    spec: str  # the place in the spec to edit: "components.schemas.ModelMaxTokens.properties"
+    line: int | None  # that place's line in openapi/models.yaml
+    sample: Any  # a value as received (None for a missing field)
+    first: str  # where it was first seen: "iterable[1].maxTokens.cached"
+    expected: Any = None  # the spec's type (wrong type, null), or the validator's message (invalid)
+    count: int = 0  # how many times it was seen: for a path under iterable, how many models
+
+
+@dataclass
+class Report:
+    url: str
+    source: str  # "given" (--url), PIECES_OS_URL_VARIABLE or "discovery"
+    models: int
+    findings: list[Finding] = field(default_factory=list)
+    unread: list[dict[str, str]] = field(default_factory=list)  # path, reason
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.findings or self.unread else 0
+
+
+def schemas() -> dict[str, Any]:
+    return load_spec()["components"]["schemas"]
+
+
+def location(path: Path, any_index: bool = False) -> str:
+    """``iterable[3].maxTokens`` (``iterable[*].maxTokens`` with any_index), as the client writes paths."""
+    out = ""
+    for key in path:
+        out += ("[*]" if any_index else f"[{key}]") if isinstance(key, int) else (f".{key}" if out else key)
+    return out or "<body>"
+
+
+@functools.cache
+def _spec_nodes() -> yaml.Node:
+    return yaml.compose(SPEC.read_text(encoding="utf-8"))
+
+
+def spec_line(pointer: Sequence[str]) -> int | None:
+    """The line in openapi/models.yaml of the key at ``pointer`` (of its nearest parent that is there)."""
+    node, line = _spec_nodes(), None
+    for part in pointer:
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        found = next(((key, value) for key, value in pairs if key.value == part), None)
+        if found is None:
+            break
+        line, node = found[0].start_mark.line + 1, found[1]
+    return line
+
+
+def fetch(url: str) -> dict[str, Any]:
+    """The JSON body of ``GET /models`` at ``url``, sent by the generated client; or NotPiecesOS."""
+    with Client(base_url=url) as client:
+        try:
+            response = models_snapshot.sync_detailed(client=client)
+            status, content = response.status_code, response.content
+        except errors.ResponseParseError as error:  # a 200 the client cannot read: looked at below
+            status, content = error.status_code, error.content or b""
+        except errors.PiecesModelsError as error:
+            raise NotPiecesOS(str(error)) from error
+    where = f"{ENDPOINT.method} {url}{ENDPOINT.path}"
+    if status != ENDPOINT.success_status:
+        raise NotPiecesOS(f"{where} answered HTTP {status}, not {ENDPOINT.success_status}: is it Pieces OS?")
+    try:
+        body = json.loads(content)
+    except ValueError:
+        raise NotPiecesOS(f"{where} answered {content[:60]!r}, not JSON: is it Pieces OS?") from None
+    if not isinstance(body, dict) or not isinstance(body.get("iterable"), list):
+        raise NotPiecesOS(f"{where} answered JSON that is not an object with an `iterable` list")
+    return body
+
+
+def read(body: dict[str, Any]) -> tuple[Models, Callable[[Path], Path], list[tuple[Path, Path, str]]]:
+    """``body`` parsed by the generated client, leaving out what it cannot read: at each error, the value
+    at its path, else the nearest enclosing value that is there (a model missing a required field).
+    Also the function that turns a path of the parsed body into one of the body as received, and
+    (left out, error path, reason) of each part left out, as paths of the body as received."""
+    body, kept, left_out, causes = copy.deepcopy(body), {}, [], {}
+
+    def received(path: Path) -> Path:  # a path of the pruned body, in the body as received
+        out: Path = []
+        for key in path:
+            out.append(kept[tuple(out)][key] if isinstance(key, int) and tuple(out) in kept else key)
+        return out
+
+    while True:
+        try:
+            return Models.from_dict(body), received, left_out
+        except errors.ResponseParseError as error:
+            for depth in range(len(error.path), 0, -1):
+                parent = functools.reduce(lambda node, key: node[key], error.path[: depth - 1], body)
+                key = error.path[depth - 1]
+                if key in parent if isinstance(parent, dict) else 0 <= key < len(parent):
+                    gone, at = received(error.path[:depth]), received(error.path)
+                    # a field missing because it was left out before: that one's cause
+                    at, reason = causes.get(location(at), (at, error.reason))
+                    causes[location(gone)] = at, reason
+                    left_out.append((gone, at, reason))
+                    if isinstance(parent, list):
+                        kept.setdefault(tuple(gone[:-1]), list(range(len(parent)))).pop(key)
+                    del parent[key]
+                    break
+            else:
+                raise
+
+
+@functools.cache
+def json_keys(cls: type) -> dict[str, str]:
+    """attrs field name -> JSON key, as the generator names fields (``maxTokens``: ``max_tokens``)."""
+    properties = schemas()[cls.__name__].get("properties", {})
+    return {PythonIdentifier(key, prefix="field_"): key for key in properties}
+
+
+def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any, list[str]]]:
+    """(kind, schema, name, path, value, spec pointer) of each field and enum value of the parsed body
+    that the client did not know, descending through the attrs fields of each model."""
+    cls, pointer = type(value), ["components", "schemas", type(value).__name__]
+    if attrs.has(cls):
+        declared = schemas()[cls.__name__]
+        if declared.get("additionalProperties") is not True:  # else free-form on purpose
+            where = [*pointer, "properties"] if "properties" in declared else pointer
+            for key, extra in value.additional_properties.items():
+                yield "field", cls.__name__, key, [*path, key], extra, where
+        for attribute in attrs.fields(cls):
+            if attribute.name != "additional_properties":
+                yield from unknowns(getattr(value, attribute.name), [*path, json_keys(cls)[attribute.name]])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from unknowns(item, [*path, index])
+    elif isinstance(value, Enum) and getattr(value, "is_known", True) is False:
+        yield "enum", cls.__name__, value.value, path, value.value, [*pointer, "enum"]
+
+
+def spec_place(error: Any) -> list[str]:
+    """The spec pointer to edit for a validation error: the property holding the wrong value, or the
+    ``required`` list of the object's schema; ``$ref``s are followed on the way."""
+    pointer, node = ["components", "schemas", ENDPOINT.response], schemas()[ENDPOINT.response]
+    required, steps = error.validator == "required", list(error.absolute_schema_path)[:-1]
+    for index, part in enumerate(steps):
+        node, pointer = node[part], [*pointer, str(part)]
+        if "$ref" in node and (required or index < len(steps) - 1):
+            pointer, node = node["$ref"][2:].split("/"), resolve(node)
+    return pointer + ["required"] * required
+
+
+def invalid(body: dict[str, Any]) -> Iterator[tuple[str, str, str, Path, Any, list[str], Any]]:
+    """(kind, schema, name, path, value, spec pointer, expected) of each value the spec does not allow,
+    new enum values aside (``unknowns`` finds them)."""
+    schema = {"$ref": f"#/components/schemas/{ENDPOINT.response}", "components": load_spec()["components"]}
+    missing: set[tuple[str, str]] = set()  # jsonschema gives one error per missing field, each listing all
+    for error in OAS31Validator(schema, format_checker=oas31_format_checker).iter_errors(body):
+        path, pointer = list(error.absolute_path), spec_place(error)
+        if error.validator == "required":
+            for name in error.validator_value:
+                if name not in error.instance and (location(path), name) not in missing:
+                    missing.add((location(path), name))
+                    yield "required", pointer[2], name, [*path, name], None, pointer, None
+        elif error.validator != "enum":
+            kind = ("null" if error.instance is None else "type") if error.validator == "type" else "invalid"
+            expected = error.message if kind == "invalid" else error.validator_value
+            yield kind, pointer[2], str(path[-1]) if path else "", path, error.instance, pointer, expected
+
+
+def check(body: dict[str, Any], url: str, source: str) -> Report:
+    """The drift report of ``body``, a Models object as received."""
+    models, received, left_out = read(body)
+    found: dict[tuple[str, str, str, str], Finding] = {}
+
+    def add(
+        kind: str, schema: str, name: str, path: Path, value: Any, pointer: list[str], expected: Any = None
+    ):
+        key = (kind, schema, name, location(path, any_index=True))
+        if key not in found:
+            spec, line = ".".join(pointer), spec_line(pointer)
+            found[key] = Finding(schema, kind, name, key[3], spec, line, value, location(path), expected)
+        found[key].count += 1
+
+    for kind, schema, name, path, value, pointer in unknowns(models, []):
+        add(kind, schema, name, received(path), value, pointer)
+    invalid_at: set[str] = set()
+    for kind, schema, name, path, value, pointer, expected in invalid(body):  # paths as received
+        add(kind, schema, name, path, value, pointer, expected)
+        invalid_at.add(location(path))
+    report = Report(url, source, len(body["iterable"]))
+    report.unread = [
+        {"path": location(gone), "reason": reason + (f" at {location(at)}" if at != gone else "")}
+        for gone, at, reason in left_out
+        if location(gone) not in invalid_at  # a wrong value left out alone: reported above already
+        and not any(gone[: len(other)] == other != gone for other, _, _ in left_out)  # inside another
+    ]
+    order = {kind: index for index, kind in enumerate(KINDS)}
+    report.findings = sorted(
+        found.values(),
+        key=lambda f: (spec_line(["components", "schemas", f.schema]) or 0, order[f.kind], f.path, f.name),
+    )
+    return report
+
+
+def _times(finding: Finding) -> str:
+    if finding.path.startswith("iterable[*]"):
+        return f"in {finding.count} model{'s' * (finding.count != 1)}"
+    return "once" if finding.count == 1 else f"{finding.count} times"
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _lines(f: Finding) -> tuple[str, str]:
+    """What the server sent, and what to edit."""
+    at = f"{f.spec} (openapi/models.yaml:{f.line})" if f.line else f.spec
+    sent = {
+        "field": f"{f.path}: {_times(f)}, e.g. {_shown(f.sample)}",
+        "enum": f"{_shown(f.name)} at {f.path}: {_times(f)}",
+        "type": f"{f.path}: {_times(f)}, e.g. {_shown(f.sample)}; the spec says {_shown(f.expected)}",
+        "null": f"{f.path}: null {_times(f)}, which the spec does not allow",
+        "required": f"{f.path}: missing {_times(f)}, but required",
+        "invalid": f"{f.path}: {_times(f)}, {f.expected}",
+    }[f.kind]
+    edit = {
+        "field": "add it to",
+        "enum": "add it to",
+        "null": 'add "null" to the type at',
+        "required": f"drop {_shown(f.name)} from",
+    }.get(f.kind, "fix")
+    return sent, f"{edit} {at}"
+
+
+def render(report: Report) -> str:
+    """The report for people."""
+    source = {"given": "given", "discovery": "found by discovery"}.get(report.source, f"from {report.source}")
+    head = f"Pieces OS at {report.url} ({source}) sent {report.models} models"
+    if not report.exit_code:
+        return f"{head}: openapi/models.yaml covers all of it."
+    lines = [f"{head}: openapi/models.yaml is behind ({len(report.findings)} findings).", ""]
+    for schema in dict.fromkeys(f.schema for f in report.findings):
+        lines.append(schema)
+        for finding in (f for f in report.findings if f.schema == schema):
+            sent, edit = _lines(finding)
+            lines += [f"  {KINDS[finding.kind]:<11} {sent}", f"  {'':<11} {edit}"]
+    if report.unread:
+        lines += ["", "Not read by the client, so not searched for new fields and values:"]
+        lines += [f"  {item['path']}: {item['reason']}" for item in report.unread]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.verify", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--url", help=f"where Pieces OS is (default: ${PIECES_OS_URL_VARIABLE}, else discovery)"
+    )
+    parser.add_argument("--json", action="store_true", help="the same report as JSON, for tools")
+    args = parser.parse_args(argv)
+    url, source = args.url, "given"
+    try:
+        if not url:
+            source = PIECES_OS_URL_VARIABLE if os.environ.get(PIECES_OS_URL_VARIABLE) else "discovery"
+            url = find_pieces_os()
+        report = check(fetch(url), url, source)
+    except (NotPiecesOS, errors.PiecesModelsError) as error:
+        if args.json:
+            print(json.dumps({"url": url, "source": source, "error": str(error)}, indent=2))
+        else:
+            print(f"verify: nothing answers like Pieces OS: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        out = {**asdict(report), "up_to_date": not report.exit_code}
+        print(json.dumps(out, indent=2, ensure_ascii=False, default=str))
+    else:
+        print(render(report))
+    return report.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
