@@ -13,13 +13,13 @@ costs nothing more.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import date
 
 import pytest
 import yaml
 
+from tests.support.scratch import copy_inputs
 from tests.support.spec import ROOT, load_spec
 
 CHANGELOG = ROOT / "CHANGELOG.md"
@@ -74,13 +74,7 @@ def test_generator_config_does_not_override_the_version():
 def test_generation_follows_a_raised_spec_version(tmp_path):
     """Raising info.version in a copy of the repository and running `make generate` there writes the new
     version into that copy's generated/pyproject.toml (the repository's .venv is shared)."""
-    for name in ("Makefile", "openapi", "generator-config.yml", "templates", "requirements"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / name)
-    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    copy_inputs(tmp_path, ("Makefile", "openapi", "generator-config.yml", "templates", "requirements"))
     spec = tmp_path / "openapi" / "models.yaml"
     text = spec.read_text(encoding="utf-8")
     line = f"  version: {spec_version()}\n"

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 
 import pytest
 import yaml
 from packaging.version import Version
 
+from tests.support.scratch import copy_inputs
 from tests.support.spec import ROOT
 from tools.api_diff import bump_allows_breaking
 
@@ -44,14 +44,7 @@ def git(repo, *args: str) -> str:
 @pytest.fixture(scope="module")
 def origin(tmp_path_factory):
     """A one-commit repository holding what `make api-diff` reads, built once per module (and worker)."""
-    path = tmp_path_factory.mktemp("origin")
-    ignore = shutil.ignore_patterns("__pycache__")
-    for name in INPUTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, path / name, ignore=ignore)
-        else:
-            shutil.copy2(source, path / name)
+    path = copy_inputs(tmp_path_factory.mktemp("origin"), INPUTS, venv=False)
     git(path, "init", "--quiet", "--initial-branch=main")
     git(path, "add", "--all")
     git(path, "commit", "--quiet", "--message=base")

@@ -7,26 +7,18 @@ repository's .venv, so that it can break the copy freely.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 
-from tests.support.spec import ROOT
+from tests.support.scratch import copy_inputs
 
 INPUTS = ("Makefile", "openapi", "generator-config.yml", "templates", "generated", "requirements")
 
 
 @pytest.fixture
 def tree(tmp_path):
-    for name in INPUTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / name)
-    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
-    return tmp_path
+    return copy_inputs(tmp_path, INPUTS)
 
 
 def drift(tree) -> subprocess.CompletedProcess[str]:
