@@ -71,7 +71,8 @@ def status(result: subprocess.CompletedProcess[str]) -> int:
     """The tool's exit status: make itself exits 2 whenever a recipe fails, and says "Error N"."""
     if result.returncode == 0:
         return 0
-    [code] = re.findall(r"^make: \*\*\* \[.+\] Error (\d+)$", result.stderr, flags=re.MULTILINE)
+    # "make[1]: ***" when this suite itself runs under make (make test): MAKELEVEL is inherited.
+    [code] = re.findall(r"^make(?:\[\d+\])?: \*\*\* \[.+\] Error (\d+)$", result.stderr, flags=re.MULTILINE)
     return int(code)
 
 
