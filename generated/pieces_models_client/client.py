@@ -90,20 +90,26 @@ def _is_loopback(url: str) -> bool:
         return False
 
 
-def _positive(name: str, integer: bool = False) -> Any:
-    def check(instance: object, attribute: object, value: object) -> None:
-        if value is None:
-            return
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or (integer and not isinstance(value, int))
-            or not value > 0  # NaN too
-        ):
-            expected = "a positive int" if integer else "a positive number of seconds"
-            raise errors.InvalidParameter(name, f"expected {expected} or None, got {value!r}")
+def _check_positive(name: str, value: object, integer: bool) -> None:
+    """Refuse a limit that is not a positive number (a positive int when ``integer``) or None."""
+    if value is None:
+        return
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or (integer and not isinstance(value, int))
+        or not value > 0  # NaN too
+    ):
+        expected = "a positive int" if integer else "a positive number of seconds"
+        raise errors.InvalidParameter(name, f"expected {expected} or None, got {value!r}")
 
-    return check
+
+def _check_deadline(instance: object, attribute: object, value: object) -> None:
+    _check_positive("deadline", value, integer=False)
+
+
+def _check_max_response_bytes(instance: object, attribute: object, value: object) -> None:
+    _check_positive("max_response_bytes", value, integer=True)
 
 
 @define
@@ -150,14 +156,12 @@ class Client:
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
     _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
-    _deadline: float | None = field(
-        default=DEFAULT_DEADLINE, kw_only=True, alias="deadline", validator=_positive("deadline")
-    )
+    _deadline: float | None = field(default=DEFAULT_DEADLINE, kw_only=True, alias="deadline", validator=_check_deadline)
     _max_response_bytes: int | None = field(
         default=DEFAULT_MAX_RESPONSE_BYTES,
         kw_only=True,
         alias="max_response_bytes",
-        validator=_positive("max_response_bytes", integer=True),
+        validator=_check_max_response_bytes,
     )
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
@@ -657,6 +661,8 @@ class _CappedBody:
                 self._add(self._inflater.flush())
             except zlib.error as exc:
                 raise httpx.DecodingError(f"the compressed body is corrupt ({exc})") from exc
+            if not self._inflater.eof:
+                raise httpx.DecodingError("the compressed body ends before its end marker (truncated)")
         return b"".join(self._chunks)
 
 

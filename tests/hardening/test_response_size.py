@@ -190,3 +190,66 @@ def test_valid_gzip_is_decoded(mode):
     assert not isinstance(result, Exception), repr(result)
     assert result.status_code == 200
     assert json.loads(result.content) == SNAPSHOT.success_body
+
+
+def _encoded(data: bytes, encoding: str) -> bytes:
+    if encoding in ("gzip", "x-gzip"):
+        import gzip
+
+        return gzip.compress(data)
+    if encoding == "deflate":
+        return zlib.compress(data)
+    if encoding == "raw-deflate":
+        compressor = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+        return compressor.compress(data) + compressor.flush()
+    return data  # an encoding httpx does not know passes through as it is
+
+
+ENCODINGS = {
+    "gzip": "gzip",
+    "x-gzip": "x-gzip",
+    "deflate": "deflate",
+    "raw-deflate": "deflate",
+    "exotic": "x-exotic",
+}
+
+
+@pytest.mark.parametrize("name", list(ENCODINGS))
+@pytest.mark.parametrize("mode", DETAILED_MODES)
+def test_every_encoding_is_decoded_within_the_cap(name, mode):
+    """gzip, x-gzip, deflate (with and without its zlib header) and an unknown encoding are read whole
+    under a cap exactly their decoded size, and refused one byte below it."""
+    body = SNAPSHOT.success_bytes
+    served = faults.status(
+        200, _encoded(body, name), "application/json", **{"Content-Encoding": ENCODINGS[name]}
+    )
+    result, _, _ = call(SNAPSHOT, mode, served, max_response_bytes=len(body))
+    assert not isinstance(result, Exception), repr(result)
+    assert result.content == body
+    error, _, _ = call(SNAPSHOT, mode, served, max_response_bytes=len(body) - 1)
+    assert_too_large(error, SNAPSHOT, len(body) - 1, 200)
+    assert error.received == len(body)
+
+
+@pytest.mark.parametrize("encoding", ["deflate", "gzip"])
+@pytest.mark.parametrize("mode", DETAILED_MODES)
+def test_corrupt_compressed_body_is_a_parse_error(encoding, mode):
+    """Bytes that are not deflate (with or without zlib header) or gzip: ResponseParseError naming it."""
+    served = faults.status(
+        200, b"\xff\xfe not compressed at all", "application/json", **{"Content-Encoding": encoding}
+    )
+    error, _, _ = call(SNAPSHOT, mode, served, max_response_bytes=LIMIT)
+    assert type(error) is errors.ResponseParseError, repr(error)
+    assert f"the {encoding} body is corrupt" in error.reason
+    assert error.status_code == 200
+
+
+@pytest.mark.parametrize("mode", DETAILED_MODES)
+def test_truncated_gzip_body_is_a_parse_error(mode):
+    """A gzip body cut short still inflates what it has, then fails at the end: ResponseParseError."""
+    import gzip
+
+    cut = gzip.compress(SNAPSHOT.success_bytes)[:-12]
+    error, _, _ = call(SNAPSHOT, mode, faults.gzip_body(cut), max_response_bytes=LIMIT * 1000)
+    assert type(error) is errors.ResponseParseError, repr(error)
+    assert "cannot be decoded" in error.reason
