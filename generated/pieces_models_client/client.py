@@ -673,6 +673,14 @@ def _closed(client: httpx.Client | httpx.AsyncClient, operation: str) -> errors.
     )
 
 
+def _build_request(http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any]) -> httpx.Request:
+    """The request, or InvalidParameter when the body holds a value JSON cannot write (nothing is sent)."""
+    try:
+        return http.build_request(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise errors.InvalidParameter("body", f"cannot be written as JSON ({type(exc).__name__}: {exc})") from exc
+
+
 def send(client: Client, kwargs: dict[str, Any], operation: str) -> tuple[int, bytes, httpx.Headers]:
     """Send a request built by an endpoint module and read its whole body, within the Client's bounds.
 
@@ -687,7 +695,7 @@ def send(client: Client, kwargs: dict[str, Any], operation: str) -> tuple[int, b
     started = time.monotonic()
     token = _call_deadline.set(None if deadline is None else started + deadline)
     try:
-        response = http.send(http.build_request(**kwargs), stream=True)
+        response = http.send(_build_request(http, kwargs), stream=True)
         try:
             if limit is None:
                 content = response.read()
@@ -725,7 +733,7 @@ async def send_async(client: Client, kwargs: dict[str, Any], operation: str) -> 
     started = time.monotonic()
     token = _call_deadline.set(None if deadline is None else started + deadline)
     try:
-        response = await http.send(http.build_request(**kwargs), stream=True)
+        response = await http.send(_build_request(http, kwargs), stream=True)
         try:
             if limit is None:
                 content = await response.aread()

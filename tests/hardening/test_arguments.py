@@ -238,3 +238,13 @@ def test_trailing_slash_never_doubles_the_slash(endpoint, mode, suffix):
     [request] = running.received
     assert request.target == suffix.rstrip("/") + endpoint.path
     assert "//" not in request.target
+
+
+@pytest.mark.parametrize("mode", CALL_MODES)
+def test_body_extra_value_json_cannot_write_is_refused(server, mode):
+    """An additional property holding a datetime (not JSON): InvalidParameter('body'), nothing sent."""
+    body = ModelDeleteCacheInput()
+    body["when"] = datetime.datetime(2025, 1, 28, tzinfo=datetime.timezone.utc)
+    error = refused(models_delete_specific_model_cache, mode, server, "m1", body=body)
+    assert error.parameter == "body"
+    assert str(error).startswith("body: cannot be written as JSON (TypeError: ")
