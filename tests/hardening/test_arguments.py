@@ -248,3 +248,20 @@ def test_body_extra_value_json_cannot_write_is_refused(server, mode):
     error = refused(models_delete_specific_model_cache, mode, server, "m1", body=body)
     assert error.parameter == "body"
     assert str(error).startswith("body: cannot be written as JSON (TypeError: ")
+
+
+@pytest.mark.parametrize("mode", CALL_MODES)
+def test_optional_body_refusal_says_how_to_send_none(server, mode):
+    """A wrong body where the body is optional: the message says to leave it out to send none."""
+    error = refused(models_delete_specific_model_cache, mode, server, "m1", body=42)
+    assert str(error) == "body: expected a ModelDeleteCacheInput (leave body out to send none), got int 42"
+
+
+@pytest.mark.parametrize("mode", CALL_MODES)
+def test_cache_body_field_of_the_wrong_type_is_refused(server, mode):
+    """A ModelDeleteCacheInput whose schema holds a str: InvalidParameter('body') naming the error."""
+    body = ModelDeleteCacheInput()
+    body.schema = "MAJOR_0"  # type: ignore[assignment]
+    error = refused(models_delete_specific_model_cache, mode, server, "m1", body=body)
+    assert error.parameter == "body"
+    assert str(error).startswith("body: cannot be written as JSON (AttributeError: ")

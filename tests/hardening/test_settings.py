@@ -20,7 +20,7 @@ from pieces_models_client.client import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_B
 from pieces_models_client.models import Model
 from tests.robustness import faults
 from tests.support import loopback
-from tests.support.endpoints import MODEL, MODES, SNAPSHOT_BYTES
+from tests.support.endpoints import ENDPOINTS, MODEL, MODES, SNAPSHOT_BYTES
 from tests.support.spec import ROOT
 
 TLS = ROOT / "tests" / "data" / "tls"
@@ -150,22 +150,22 @@ def test_api_error_carries_the_response_headers(mode):
     assert (caught.value.status_code, caught.value.content, caught.value.text) == (500, b"boom", "boom")
 
 
-def test_raise_on_unexpected_status_switches_detailed_calls():
-    """raise_on_unexpected_status=True makes *_detailed raise UnexpectedStatus for an undeclared 404."""
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_raise_on_unexpected_status_switches_detailed_calls(endpoint):
+    """raise_on_unexpected_status=True makes *_detailed raise UnexpectedStatus for an undeclared 404,
+    carrying the status, body, operation and headers; by default the 404 is returned."""
     reply = faults.status(404, b"nope", **{"X-Why": "gone"})
     with loopback.serve(reply) as server:
         lenient = loopback.client(server.url)
-        assert models_snapshot.sync_detailed(client=lenient).status_code == 404
+        assert endpoint.call("sync_detailed", lenient).status_code == 404
         strict = loopback.client(server.url, raise_on_unexpected_status=True)
         with pytest.raises(errors.UnexpectedStatus) as caught:
-            models_snapshot.sync_detailed(client=strict)
+            endpoint.call("sync_detailed", strict)
         lenient.close()
         strict.close()
-    assert (caught.value.status_code, caught.value.content, caught.value.headers["x-why"]) == (
-        404,
-        b"nope",
-        "gone",
-    )
+    error = caught.value
+    assert (error.status_code, error.content, error.headers["x-why"]) == (404, b"nope", "gone")
+    assert error.operation == endpoint.module.OPERATION
 
 
 @pytest.fixture
