@@ -7,7 +7,7 @@ import time
 import weakref
 import zlib
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -495,11 +495,10 @@ def find_pieces_os(timeout: float = 1.0) -> str:
     configured = os.environ.get(PIECES_OS_URL_VARIABLE, "").strip()
     if configured:
         try:
-            url = _normalize_base_url(configured)
+            return cast(str, _normalize_base_url(configured))  # a str in, a str out
         except errors.InvalidParameter as exc:
-            raise errors.InvalidParameter(PIECES_OS_URL_VARIABLE, str(exc).split(": ", 1)[1]) from None
-        assert url is not None
-        return url
+            reason = str(exc).removeprefix("base_url: ")
+            raise errors.InvalidParameter(PIECES_OS_URL_VARIABLE, reason) from None
     from concurrent.futures import ThreadPoolExecutor
 
     ports = PIECES_OS_PORTS + LEGACY_PORTS
@@ -666,7 +665,7 @@ class _CappedBody:
         return b"".join(self._chunks)
 
 
-def _closed(client: httpx.Client | httpx.AsyncClient, operation: str) -> errors.ClientClosed:
+def _closed(operation: str) -> errors.ClientClosed:
     return errors.ClientClosed(
         f"{operation}: the httpx client given to set_httpx_client/set_async_httpx_client is closed;"
         " set an open one, or call close()/aclose() on the Client to go back to its own connections"
@@ -713,7 +712,7 @@ def send(client: Client, kwargs: dict[str, Any], operation: str) -> tuple[int, b
         raise error from exc
     except RuntimeError as exc:
         if http.is_closed:
-            raise _closed(http, operation) from exc
+            raise _closed(operation) from exc
         raise
     finally:
         _call_deadline.reset(token)
@@ -751,7 +750,7 @@ async def send_async(client: Client, kwargs: dict[str, Any], operation: str) -> 
         raise error from exc
     except RuntimeError as exc:
         if http.is_closed:
-            raise _closed(http, operation) from exc
+            raise _closed(operation) from exc
         raise
     finally:
         _call_deadline.reset(token)
