@@ -81,7 +81,7 @@ def _normalize_base_url(value: object) -> str | None:
 
 
 def _is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
+    host = str(urlsplit(url).hostname)  # validated base URLs always have one
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
@@ -221,10 +221,12 @@ class Client:
 
     def _httpx_kwargs(self, base_url: str) -> dict[str, Any]:
         args = dict(self._httpx_args)
-        if _is_loopback(base_url) and not {"proxy", "proxies", "mounts", "transport"} & args.keys():
+        if _is_loopback(base_url) and not {"proxy", "proxies", "mounts"} & args.keys():
             # A mount of None sends matching URLs through the default transport, past any proxy that
             # httpx took from HTTP_PROXY, HTTPS_PROXY or ALL_PROXY: Pieces OS is on this machine.
-            host = urlsplit(base_url).hostname or ""
+            # (httpx reads no proxy from the environment when given a transport; "proxies" is the
+            # argument's name before httpx 0.28.)
+            host = str(urlsplit(base_url).hostname)
             args["mounts"] = {f"all://{'[' + host + ']' if ':' in host else host}": None}
         return {
             "base_url": base_url,
@@ -244,17 +246,15 @@ class Client:
 
     def get_httpx_client(self) -> httpx.Client:
         """The httpx.Client of synchronous calls, made on first use (once, whatever the threads)."""
-        client = self._client
-        if client is None:
-            with self._lock:
-                client = self._client
-                if client is None:
-                    client = httpx.Client(**self._httpx_kwargs(self.resolve_base_url()))
-                    _install_deadline(client, asynchronous=False)
-                    # A Client dropped without close() still closes its connections.
-                    weakref.finalize(self, client.close)
-                    self._client = client
-        return client
+        with self._lock:
+            client = self._client
+            if client is None:
+                client = httpx.Client(**self._httpx_kwargs(self.resolve_base_url()))
+                _install_deadline(client, asynchronous=False)
+                # A Client dropped without close() still closes its connections.
+                weakref.finalize(self, client.close)
+                self._client = client
+            return client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> "Client":
         """Use ``async_client`` for async calls, whatever the event loop. It replaces this Client's own
@@ -271,18 +271,17 @@ class Client:
         if self._async_client is not None:
             return self._async_client
         loop = _running_loop()
-        entry = self._async_clients.get(loop)
-        if entry is None:
-            with self._lock:
-                entry = self._async_clients.get(loop)
-                if entry is None:
-                    for stale in [key for key in self._async_clients if key is not None and key.is_closed()]:  # type: ignore[attr-defined]
-                        del self._async_clients[stale]
-                    client = httpx.AsyncClient(**self._httpx_kwargs(self.resolve_base_url()))
-                    _install_deadline(client, asynchronous=True)
-                    entry = (client, _close_when_loop_ends(self, loop, client))
-                    self._async_clients[loop] = entry
-        return entry[0]
+        with self._lock:
+            entry = self._async_clients.get(loop)
+            if entry is None:
+                # Forget the clients of loops that have ended, so that they can be collected.
+                for stale in [key for key in self._async_clients if key is not None and key.is_closed()]:  # type: ignore[attr-defined]
+                    del self._async_clients[stale]
+                client = httpx.AsyncClient(**self._httpx_kwargs(self.resolve_base_url()))
+                _install_deadline(client, asynchronous=True)
+                entry = (client, _close_when_loop_ends(self, loop, client))
+                self._async_clients[loop] = entry
+            return entry[0]
 
     def close(self) -> None:
         """Close the connections of synchronous calls. A later call opens new ones.
@@ -363,7 +362,7 @@ def _close_when_loop_ends(owner: Client, loop: object, client: httpx.AsyncClient
 _LONGEST_WAIT = 1e9  # seconds: about 31 years
 
 
-def _bounded(timeout: float | None, error: str) -> float | None:
+def _bounded(timeout: float | None) -> float | None:
     """``timeout`` capped to what is left of the call's deadline; past it, an httpcore timeout."""
     deadline = _call_deadline.get()
     if deadline is None:
@@ -372,98 +371,76 @@ def _bounded(timeout: float | None, error: str) -> float | None:
     if left <= 0:
         import httpcore
 
-        raise getattr(httpcore, error)("the deadline of the call was exceeded")
+        raise httpcore.TimeoutException("the deadline of the call was exceeded")
     if left > _LONGEST_WAIT:  # sockets cannot wait that long (time_t overflows): no bound needed
         return timeout
     return left if timeout is None or left < timeout else timeout
 
 
 class _DeadlineStream:
-    """An httpcore network stream whose every read and write ends by the call's deadline."""
+    """An httpcore network stream whose every read, write and TLS handshake ends by the call's deadline.
+
+    Everything else (close, get_extra_info) goes to the wrapped stream as it is.
+    """
 
     def __init__(self, stream: Any):
         self._stream = stream
 
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        data: bytes = self._stream.read(max_bytes, _bounded(timeout, "ReadTimeout"))
+        data: bytes = self._stream.read(max_bytes, _bounded(timeout))
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _bounded(timeout, "WriteTimeout"))
-
-    def close(self) -> None:
-        self._stream.close()
+        self._stream.write(buffer, _bounded(timeout))
 
     def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
-        return _DeadlineStream(
-            self._stream.start_tls(ssl_context, server_hostname, _bounded(timeout, "ConnectTimeout"))
-        )
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, _bounded(timeout)))
 
 
-class _AsyncDeadlineStream:
+class _AsyncDeadlineStream(_DeadlineStream):
     """The async twin of _DeadlineStream."""
 
-    def __init__(self, stream: Any):
-        self._stream = stream
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        data: bytes = await self._stream.read(max_bytes, _bounded(timeout, "ReadTimeout"))
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # type: ignore[override]
+        data: bytes = await self._stream.read(max_bytes, _bounded(timeout))
         return data
 
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._stream.write(buffer, _bounded(timeout, "WriteTimeout"))
-
-    async def aclose(self) -> None:
-        await self._stream.aclose()
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:  # type: ignore[override]
+        await self._stream.write(buffer, _bounded(timeout))
 
     async def start_tls(
         self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
     ) -> Any:
-        return _AsyncDeadlineStream(
-            await self._stream.start_tls(ssl_context, server_hostname, _bounded(timeout, "ConnectTimeout"))
-        )
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
+        return _AsyncDeadlineStream(await self._stream.start_tls(ssl_context, server_hostname, _bounded(timeout)))
 
 
 class _DeadlineBackend:
-    """An httpcore network backend whose connections end by the call's deadline."""
+    """An httpcore network backend whose TCP connections end by the call's deadline.
+
+    httpcore passes connect_tcp its arguments by keyword. Unix sockets and the retry sleep go to the
+    wrapped backend as they are: httpx uses them only through a transport you supply, which is never
+    wrapped (see _install_deadline).
+    """
 
     def __init__(self, backend: Any):
         self._backend = backend
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, **kwargs: Any) -> Any:
-        return _DeadlineStream(self._backend.connect_tcp(host, port, _bounded(timeout, "ConnectTimeout"), **kwargs))
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._backend, name)
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None, **kwargs: Any) -> Any:
-        return _DeadlineStream(self._backend.connect_unix_socket(path, _bounded(timeout, "ConnectTimeout"), **kwargs))
-
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)
+    def connect_tcp(self, **kwargs: Any) -> Any:
+        kwargs["timeout"] = _bounded(kwargs.get("timeout"))
+        return _DeadlineStream(self._backend.connect_tcp(**kwargs))
 
 
-class _AsyncDeadlineBackend:
+class _AsyncDeadlineBackend(_DeadlineBackend):
     """The async twin of _DeadlineBackend."""
 
-    def __init__(self, backend: Any):
-        self._backend = backend
-
-    async def connect_tcp(self, host: str, port: int, timeout: float | None = None, **kwargs: Any) -> Any:
-        return _AsyncDeadlineStream(
-            await self._backend.connect_tcp(host, port, _bounded(timeout, "ConnectTimeout"), **kwargs)
-        )
-
-    async def connect_unix_socket(self, path: str, timeout: float | None = None, **kwargs: Any) -> Any:
-        return _AsyncDeadlineStream(
-            await self._backend.connect_unix_socket(path, _bounded(timeout, "ConnectTimeout"), **kwargs)
-        )
-
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)
+    async def connect_tcp(self, **kwargs: Any) -> Any:
+        kwargs["timeout"] = _bounded(kwargs.get("timeout"))
+        return _AsyncDeadlineStream(await self._backend.connect_tcp(**kwargs))
 
 
 def _install_deadline(client: httpx.Client | httpx.AsyncClient, asynchronous: bool) -> None:
@@ -477,7 +454,7 @@ def _install_deadline(client: httpx.Client | httpx.AsyncClient, asynchronous: bo
     for transport in (client._transport, *client._mounts.values()):
         pool = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
-        if backend is not None and not isinstance(backend, wrapper):
+        if backend is not None:
             pool._network_backend = wrapper(backend)  # type: ignore[union-attr]
 
 
@@ -623,7 +600,7 @@ class _CappedBody:
         self._deflate = encoding == "deflate"
         if encoding in ("gzip", "x-gzip", "deflate"):
             self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 16 if not self._deflate else zlib.MAX_WBITS)
-        self.raw = self._inflater is not None or encoding in ("", "identity")
+        self.raw = self._inflater is not None
         """Whether to feed the raw bytes (iter_raw) rather than httpx's decoded ones (iter_bytes)."""
 
     def _add(self, data: bytes) -> None:
@@ -641,9 +618,9 @@ class _CappedBody:
             self._add(data)
             return
         try:
-            while data:
-                self._add(inflater.decompress(data, self._limit - self._size + 1))
-                data = inflater.unconsumed_tail
+            # At most one byte past the limit comes out: enough to raise ResponseTooLarge, so what
+            # is left unconsumed never needs inflating.
+            self._add(inflater.decompress(data, self._limit - self._size + 1))
         except zlib.error as exc:
             if self._deflate and not self._chunks and self._size == 0:
                 # "deflate" is sometimes sent without its zlib header (raw deflate), as httpx allows.
@@ -692,9 +669,10 @@ def send(client: Client, kwargs: dict[str, Any], operation: str) -> tuple[int, b
         raise
     deadline, limit = client._deadline, client._max_response_bytes
     started = time.monotonic()
+    request = _build_request(http, kwargs)
     token = _call_deadline.set(None if deadline is None else started + deadline)
     try:
-        response = http.send(_build_request(http, kwargs), stream=True)
+        response = http.send(request, stream=True)
         try:
             if limit is None:
                 content = response.read()
@@ -706,7 +684,7 @@ def send(client: Client, kwargs: dict[str, Any], operation: str) -> tuple[int, b
         finally:
             response.close()
     except httpx.HTTPError as exc:
-        error = _transport_error(exc, _url(exc, http, kwargs), operation, deadline, started)
+        error = _transport_error(exc, str(request.url), operation, deadline, started)
         if isinstance(error, errors.ResponseParseError):
             error.status_code = response.status_code
         raise error from exc
@@ -730,9 +708,10 @@ async def send_async(client: Client, kwargs: dict[str, Any], operation: str) -> 
     http = client.get_async_httpx_client()
     deadline, limit = client._deadline, client._max_response_bytes
     started = time.monotonic()
+    request = _build_request(http, kwargs)
     token = _call_deadline.set(None if deadline is None else started + deadline)
     try:
-        response = await http.send(_build_request(http, kwargs), stream=True)
+        response = await http.send(request, stream=True)
         try:
             if limit is None:
                 content = await response.aread()
@@ -744,7 +723,7 @@ async def send_async(client: Client, kwargs: dict[str, Any], operation: str) -> 
         finally:
             await response.aclose()
     except httpx.HTTPError as exc:
-        error = _transport_error(exc, _url(exc, http, kwargs), operation, deadline, started)
+        error = _transport_error(exc, str(request.url), operation, deadline, started)
         if isinstance(error, errors.ResponseParseError):
             error.status_code = response.status_code
         raise error from exc
@@ -755,10 +734,3 @@ async def send_async(client: Client, kwargs: dict[str, Any], operation: str) -> 
     finally:
         _call_deadline.reset(token)
     return response.status_code, content, response.headers
-
-
-def _url(exc: httpx.HTTPError, http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any]) -> str:
-    try:
-        return str(exc.request.url)
-    except RuntimeError:  # the exception was raised before a request existed
-        return str(http.base_url.join(kwargs.get("url", "")))

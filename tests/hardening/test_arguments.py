@@ -265,3 +265,50 @@ def test_cache_body_field_of_the_wrong_type_is_refused(server, mode):
     error = refused(models_delete_specific_model_cache, mode, server, "m1", body=body)
     assert error.parameter == "body"
     assert str(error).startswith("body: cannot be written as JSON (AttributeError: ")
+
+
+@pytest.mark.parametrize(
+    ("base_url", "meant"),
+    [
+        ("tcp://127.0.0.1:39300", "http://127.0.0.1:39300"),
+        ("//localhost:1000", "http://localhost:1000"),
+        ("file:///localhost:1000", "http://localhost:1000"),
+        ("ws://localhost:1000/?next=http://x", "http://localhost:1000/?next=http://x"),
+    ],
+)
+def test_wrong_scheme_suggests_the_same_address_over_http(no_network, base_url, meant):
+    """Another scheme, or none before '//': the suggestion keeps all after the first '://' (or the
+    leading slashes) and puts http:// in front."""
+    with pytest.raises(errors.InvalidParameter) as caught:
+        Client(base_url=base_url)
+    assert str(caught.value) == (
+        f"base_url: {base_url!r} is not an http:// or https:// URL with a host; did you mean {meant!r}?"
+    )
+
+
+def test_base_url_that_is_not_a_str_names_its_type(no_network):
+    """base_url=1000: InvalidParameter saying a str was expected and an int came."""
+    with pytest.raises(errors.InvalidParameter) as caught:
+        Client(base_url=1000)  # type: ignore[arg-type]
+    assert str(caught.value) == "base_url: expected a str such as 'http://127.0.0.1:39300', got int"
+
+
+class ModelId(str):
+    """A str subclass, as typed ids often are."""
+
+
+@pytest.mark.parametrize("endpoint", WITH_PATH_PARAMETER, ids=str)
+def test_model_id_of_a_str_subclass_is_sent(endpoint):
+    """An id whose type subclasses str is a str: sent, percent-encoded like any other."""
+    reply = faults.status(endpoint.success_status, endpoint.success_bytes, "application/json")
+    with loopback.serve(reply) as running, loopback.client(running.url) as client:
+        invoke(endpoint.module, "sync_detailed", ModelId("a/b"), client=client, **endpoint.kwargs)
+    [request] = running.received
+    assert request.path == endpoint.path.replace(endpoint.args[0], "a%2Fb")
+
+
+@pytest.mark.parametrize("model_id", ["", ".", ".."], ids=repr)
+def test_model_id_that_a_url_would_collapse_is_refused(server, model_id):
+    """'', '.' and '..' would change which endpoint the URL names: refused, saying so; nothing sent."""
+    error = refused(ENDPOINTS[2].module, "sync", server, model_id)
+    assert str(error) == f"model: {model_id!r} cannot be sent as a path segment"

@@ -9,6 +9,7 @@ import gc
 import sys
 import threading
 import warnings
+import weakref
 
 import httpx
 import pytest
@@ -214,7 +215,10 @@ def test_closed_supplied_httpx_client_raises_client_closed(server):
     with pytest.raises(errors.ClientClosed) as caught:
         models_snapshot.sync(client=client)
     assert type(caught.value) is errors.ClientClosed
-    assert "set_httpx_client" in str(caught.value)
+    assert str(caught.value) == (
+        "models-snapshot: the httpx client given to set_httpx_client/set_async_httpx_client is closed;"
+        " set an open one, or call close()/aclose() on the Client to go back to its own connections"
+    )
     assert server.received == []
 
 
@@ -231,6 +235,7 @@ def test_closed_supplied_async_client_raises_client_closed(server):
     with pytest.raises(errors.ClientClosed) as caught:
         asyncio.run(main())
     assert type(caught.value) is errors.ClientClosed
+    assert str(caught.value).startswith("models-snapshot: the httpx client given to set_httpx_client")
     assert server.received == []
 
 
@@ -295,3 +300,39 @@ def test_with_timeout_applies_to_the_new_client_only(mode):
     assert built.timeout == original_timeout
     assert original._timeout == original_timeout
     original.close()
+
+
+def test_calls_on_one_event_loop_share_one_connection(server):
+    """Three calls in a row on one event loop reuse one httpx.AsyncClient and one connection."""
+    client = loopback.client(server.url)
+
+    async def main() -> None:
+        async with client:
+            for _ in range(3):
+                await models_snapshot.asyncio(client=client)
+            assert client.get_async_httpx_client() is client.get_async_httpx_client()
+
+    asyncio.run(main())
+    assert server.requests == 3
+    assert server.connections == 1
+
+
+def test_an_ended_event_loop_is_not_kept_alive(server):
+    """A loop closed without shutdown_asyncgens() (so the Client could not close its httpx client
+    there) is let go by the Client's next event loop: ended loops are not kept in memory."""
+    client = loopback.client(server.url)
+    loops = []
+
+    async def call() -> None:
+        loops.append(weakref.ref(asyncio.get_running_loop()))
+        await models_snapshot.asyncio(client=client)
+
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(call())
+    loop.close()
+    del loop
+    gc.collect()
+    assert loops[0]() is not None  # the Client still holds it: nothing told it the loop ended
+    asyncio.run(call())
+    gc.collect()
+    assert loops[0]() is None

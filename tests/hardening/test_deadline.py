@@ -115,8 +115,7 @@ def test_invalid_deadline_is_refused(value):
     with pytest.raises(errors.InvalidParameter) as caught:
         Client(base_url="http://127.0.0.1:9", deadline=value)
     assert caught.value.parameter == "deadline"
-    assert str(caught.value).startswith("deadline: ")
-    assert repr(value) in str(caught.value)
+    assert str(caught.value) == f"deadline: expected a positive number of seconds or None, got {value!r}"
 
 
 @pytest.mark.parametrize("value", [0.25, 1, 10**6, None], ids=repr)

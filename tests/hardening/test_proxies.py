@@ -6,12 +6,15 @@ whether a request went through it (and in which form) is observed on the wire, n
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import httpx
 import pytest
 from werkzeug import Response
 
+from pieces_models_client import errors
 from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import ENDPOINTS, MODES, Endpoint
@@ -119,3 +122,34 @@ def test_env_proxy_is_used_for_other_hosts(clean_environment, mode, variable):
     [request] = proxy.received
     assert (request.method, request.target) == ("GET", "http://pieces.invalid:9/models")
     assert request.headers["host"] == "pieces.invalid:9"
+
+
+@each_mode
+def test_env_proxy_is_bypassed_for_a_localhost_subdomain(clean_environment, mode):
+    """*.localhost names this machine too (RFC 6761): the env proxy never sees such a request, whether
+    or not this machine's resolver knows the name."""
+    with loopback.serve(success(SNAPSHOT)) as proxy, loopback.serve(success(SNAPSHOT)) as server:
+        set_proxies(clean_environment, proxy.url)
+        # ServerUnreachable when the resolver does not know pieces.localhost: still not via the proxy.
+        with (
+            loopback.client(f"http://pieces.localhost:{server.port}") as client,
+            contextlib.suppress(errors.ServerUnreachable),
+        ):
+            assert_success(SNAPSHOT, SNAPSHOT.call(mode, client))
+    assert proxy.received == []
+
+
+@each_mode
+def test_mounts_given_in_httpx_args_are_honoured(clean_environment, mode):
+    """httpx_args={'mounts': ...} routing a loopback URL through a proxy is kept as given."""
+    with loopback.serve(success(SNAPSHOT)) as proxy, loopback.serve(success(SNAPSHOT)) as server:
+        mounts = {
+            "all://": (httpx.AsyncHTTPTransport if mode == "asyncio" else httpx.HTTPTransport)(
+                proxy=proxy.url
+            )
+        }
+        with loopback.client(server.url, httpx_args={"mounts": mounts}) as client:
+            assert_success(SNAPSHOT, SNAPSHOT.call(mode, client))
+    assert server.received == []
+    [request] = proxy.received
+    assert request.target == server.url + SNAPSHOT.path

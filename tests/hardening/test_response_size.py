@@ -154,8 +154,7 @@ def test_invalid_max_response_bytes_is_refused(value):
     with pytest.raises(errors.InvalidParameter) as caught:
         Client(base_url="http://127.0.0.1:9", max_response_bytes=value)
     assert caught.value.parameter == "max_response_bytes"
-    assert str(caught.value).startswith("max_response_bytes: ")
-    assert repr(value) in str(caught.value)
+    assert str(caught.value) == f"max_response_bytes: expected a positive int or None, got {value!r}"
 
 
 @pytest.mark.parametrize("value", [1, 10**12, None, DEFAULT_MAX_RESPONSE_BYTES], ids=repr)
@@ -253,3 +252,4 @@ def test_truncated_gzip_body_is_a_parse_error(mode):
     error, _, _ = call(SNAPSHOT, mode, faults.gzip_body(cut), max_response_bytes=LIMIT * 1000)
     assert type(error) is errors.ResponseParseError, repr(error)
     assert "cannot be decoded" in error.reason
+    assert "the compressed body ends before its end marker (truncated)" in error.reason

@@ -32,16 +32,50 @@ def test_equal_bodies_give_equal_models():
     assert Models.from_dict(SNAPSHOT) != Models.from_dict(extra)
 
 
-def test_equality_needs_the_same_class():
+@pytest.mark.parametrize(
+    ("cls", "body"),
+    [
+        (EmbeddedModelSchema, {"migration": 0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"}),
+        (ModelMaxTokens, {"total": 8192, "input": 4096}),
+    ],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
+def test_equality_needs_the_same_class(cls, body):
     """Like attrs: a model never equals an instance of another class, even with the same fields."""
-    schema = EmbeddedModelSchema.from_dict({"migration": 0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"})
+    model = cls.from_dict(body)
 
-    class Subclass(EmbeddedModelSchema):
+    class Subclass(cls):
         pass
 
-    twin = Subclass(schema.migration, schema.semantic)
-    assert schema != twin
-    assert schema != {"migration": 0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"}
+    twin = Subclass.from_dict(body)
+    assert model.to_dict() == twin.to_dict()
+    assert model != twin
+    assert twin != model
+    assert model != body
+    assert model == cls.from_dict(body)
+
+
+def test_unknown_keys_read_and_written_by_key():
+    """model[key] reads, sets and deletes an unknown key; `in` tells whether one is there."""
+    tokens = ModelMaxTokens.from_dict({"total": 8192, "x-new": 1})
+    assert "x-new" in tokens
+    assert "total" not in tokens  # a known field is an attribute, not an unknown key
+    assert tokens["x-new"] == 1
+    tokens["x-other"] = [2]
+    assert tokens.additional_keys == ["x-new", "x-other"]
+    assert tokens.to_dict() == {"total": 8192, "x-new": 1, "x-other": [2]}
+    del tokens["x-new"]
+    assert "x-new" not in tokens
+    assert tokens.to_dict() == {"total": 8192, "x-other": [2]}
+
+
+def test_from_dict_reads_any_mapping():
+    """from_dict takes any Mapping (a read-only MappingProxyType, say), not only a dict."""
+    from types import MappingProxyType
+
+    assert ModelMaxTokens.from_dict(MappingProxyType({"total": 8192})) == ModelMaxTokens.from_dict(
+        {"total": 8192}
+    )
 
 
 def test_models_are_mutable_and_so_unhashable():

@@ -68,6 +68,13 @@ def test_forms_fromisoformat_rejects_fall_back_to_dateutil():
     assert parse_datetime("20250128T091542Z") == datetime.datetime(2025, 1, 28, 9, 15, 42, tzinfo=UTC)
 
 
+def test_dateutil_fallback_keeps_the_offset_it_reads():
+    """A basic-format timestamp with an offset keeps that offset (only a missing one becomes UTC)."""
+    value = parse_datetime("20250128T091542+0200")
+    assert value.utcoffset() == datetime.timedelta(hours=2)
+    assert value == datetime.datetime(2025, 1, 28, 7, 15, 42, tzinfo=UTC)
+
+
 @pytest.mark.parametrize(
     "text", ["2025-01-28T09:15:42", "2025-01-28T09:15:42.000000", "20250128T091542"], ids=repr
 )
@@ -93,6 +100,17 @@ def test_format_datetime_refuses_a_naive_datetime():
     assert str(caught.value).startswith("created.value: ")
     assert "naive datetime" in str(caught.value)
     assert "timezone" in str(caught.value)
+    assert str(caught.value).endswith("; RFC 3339 date-times always carry an offset")
+
+
+def test_format_datetime_names_the_field_it_refuses():
+    """A value that is not a datetime: InvalidParameter naming the field given, else "date-time"."""
+    with pytest.raises(errors.InvalidParameter) as caught:
+        format_datetime("2025-01-28", "created.value")  # type: ignore[arg-type]
+    assert str(caught.value) == "created.value: expected a datetime.datetime, got str '2025-01-28'"
+    with pytest.raises(errors.InvalidParameter) as caught:
+        format_datetime(None)  # type: ignore[arg-type]
+    assert caught.value.parameter == "date-time"
 
 
 def test_to_dict_refuses_a_naive_datetime():

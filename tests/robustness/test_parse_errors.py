@@ -244,3 +244,24 @@ def test_parse_error_of_a_response_carries_status_body_and_operation():
     assert (error.status_code, error.content, error.operation) == (200, raw, "models-snapshot")
     assert error.location == "iterable[0].id"
     assert str(error).startswith("invalid response body of models-snapshot (HTTP 200) at iterable[0].id")
+
+
+@pytest.mark.parametrize("field", ["input", "output"])
+@pytest.mark.parametrize(
+    ("value", "shown"), [("7", "string '7'"), (True, "boolean True"), ([7], "array [7]")], ids=repr
+)
+def test_nullable_number_refuses_every_other_type(field, value, shown):
+    """maxTokens.input and .output take a number or null; anything else is refused at that field."""
+    from pieces_models_client.models import ModelMaxTokens
+
+    assert (
+        getattr(
+            ModelMaxTokens.from_dict({"total": 1, field: None}), f"{field}_" if field == "input" else field
+        )
+        is None
+    )
+    with pytest.raises(errors.ResponseParseError) as caught:
+        ModelMaxTokens.from_dict({"total": 1, field: value})
+    assert caught.value.path == [field]
+    assert caught.value.reason == f"expected number or null, got {shown}"
+    assert str(caught.value) == f"invalid response body at {field}: expected number or null, got {shown}"
