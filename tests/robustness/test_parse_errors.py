@@ -265,3 +265,14 @@ def test_nullable_number_refuses_every_other_type(field, value, shown):
     assert caught.value.path == [field]
     assert caught.value.reason == f"expected number or null, got {shown}"
     assert str(caught.value) == f"invalid response body at {field}: expected number or null, got {shown}"
+
+
+def test_a_python_value_that_json_cannot_hold_is_named_by_its_type():
+    """from_dict given Python data (not decoded JSON) with a set where a number goes: the reason
+    names the Python type, since no JSON type fits."""
+    from pieces_models_client.models import ModelMaxTokens
+
+    with pytest.raises(errors.ResponseParseError) as caught:
+        ModelMaxTokens.from_dict({"total": {4096}})
+    assert caught.value.path == ["total"]
+    assert caught.value.reason == "expected number or null, got set {4096}"
