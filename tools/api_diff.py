@@ -1,24 +1,13 @@
 """Breaking changes to the public API of generated/pieces_models_client since a git ref, with griffe.
 
-- ``make api-diff [BASE=<git ref>]`` (``python -m tools.api_diff [--base REF]``) lists every breaking
-  change between the package at BASE and the working tree: a removed (or renamed) module, class,
-  attribute, function, parameter or enum member, a parameter that became required or changed kind, and
-  a changed type (of an attribute, a parameter or a return value) or enum value. Exit 1 when there is
-  one, 0 when there is none, 2 when the comparison cannot be made (an unknown ref, no package at BASE).
-- ``make api-gate`` (``--gate``, part of ``make check``) fails only when there is a breaking change and
-  the spec's ``info.version`` was not raised as semantic versioning asks since BASE: the major number,
-  or the minor one while the major is 0.
-
-BASE defaults to the latest release tag (``git describe --tags --abbrev=0 --match 'v*'``), or to HEAD
-when there is none, so that uncommitted changes are what is checked. The package at BASE is read from
-``git archive`` into a temporary folder (nothing in the repository is written: griffe's own
-``load_git`` would add a worktree and a branch to it), and both sides are read statically
-(``allow_inspection=False``): nothing is imported. Names with a leading underscore (``_parsing``,
-``_get_kwargs``) are not public API, nor are names a module imports without listing them in ``__all__``.
-
-griffe's ``find_breaking_changes`` finds removals and signature changes but leaves type changes to a
-"TODO"; ``type_changes`` adds them: any change of a public annotation counts, widening included (no
-reasoning about subtypes), and so does a new value for an enum member.
+``make api-diff [BASE=ref]`` lists them (exit 1 if any, 0 if none, 2 if the comparison cannot be made).
+``make api-gate`` (``--gate``, in ``make check``) fails only when there is one and the spec's
+``info.version`` was not raised as semver asks (the major number, or the minor one while the major is
+0). BASE defaults to the latest v* tag, else HEAD. The package at BASE comes from ``git archive`` into a
+temporary folder (griffe's ``load_git`` would add a worktree), both sides are read statically, and names
+with a leading underscore or imported without ``__all__`` are not public. griffe's
+``find_breaking_changes`` leaves type changes out: ``type_changes`` adds any change of a public
+annotation (widening included) and of an enum member's value.
 """
 
 from __future__ import annotations

@@ -1,9 +1,7 @@
 """The endpoint table: every operation of openapi/models.yaml, read off the spec, for every test and tool.
 
-``ENDPOINTS`` holds one Endpoint per operation, in the spec's order; ``by_name(name)`` finds one by
-module name or operationId, ``find(method, path)`` the one a request as sent is for (and its raw path
-parameters). ``load_spec()`` is the parsed spec (shared: never mutate it), ``resolve`` follows $refs.
-An operation added to the spec is in the table at once: nothing else lists the operations.
+``ENDPOINTS`` (spec order), ``by_name(name)``, ``find(method, path)``; ``load_spec()`` is the parsed spec
+(shared: never mutate it), ``resolve`` follows $refs.
 """
 
 from __future__ import annotations

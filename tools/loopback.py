@@ -1,12 +1,9 @@
 """A raw TCP server on loopback, for what an HTTP server will not do: keep-alive on our terms (the
-benchmark's server, connection counts), and faults (reset, truncation, stall, trickle, interim 1xx).
+benchmark's server, connection counts) and faults (reset, truncation, stall, trickle, interim 1xx).
 
-``RawServer(serve)`` listens on 127.0.0.1 (or ``host``) once started, accepts in a thread and hands each
-connection, Nagle's algorithm off (with it, delayed ACKs add about 40 ms to each keep-alive exchange),
-to ``serve(connection)`` in a thread of its own. ``connection.read()`` returns the next request (Content-
-Length bodies only) and keeps it in ``server.received``; ``server.stopping`` is set by ``stop()``, so a
-``serve`` that waits on it never outlives its test. ``keep_alive(answer)`` serves ``answer(request)``
-(bytes: ``response(...)``) to every request of a connection, until the client closes it.
+``RawServer(serve)`` hands each accepted connection to ``serve(connection)`` in a thread;
+``connection.read()`` returns the next request (kept in ``server.received``); ``stop()`` sets
+``server.stopping``, which waiting servers watch so that none outlives its test.
 """
 
 from __future__ import annotations

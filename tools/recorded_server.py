@@ -1,13 +1,10 @@
 """The recorded server (``make serve``): a real HTTP server on 127.0.0.1 answering from the recordings.
 
-pytest-httpserver's server (werkzeug) answers every request from one vcrpy Cassette of the recordings,
-loaded by vcrpy and matched with vcrpy's matchers: method, path exactly as sent, query, and the body,
-JSON compared as JSON (``cassettes.json_body``); the first recording that matches answers. A request
-matching none gets ``404``, ``X-Recorded-Server: no-match`` and a text naming the closest recording and
-the difference. Like Pieces OS it answers ``GET``/``HEAD /.well-known/health`` with ``200 ok``, and
-``make serve`` listens on the first free port of 39300-39333 (``--port`` picks one), so ``Client()``
-finds it. Tests run it on an ephemeral port and declare the recordings of each test with
-``replaying()``: each answers once, and leaving the block fails on a miss or an unplayed recording.
+pytest-httpserver's server answers from one vcrpy Cassette of the recordings, matched by vcrpy's matchers
+(method, path as sent, query, JSON body); a request matching none gets ``404``, ``X-Recorded-Server:
+no-match`` and a text naming the closest recording and the difference. Like Pieces OS it answers the
+health check, and ``make serve`` listens on the first free port of 39300-39333, so ``Client()`` finds it.
+Tests declare each test's recordings with ``replaying()``: each answers once, all must be played.
 """
 
 from __future__ import annotations

@@ -1,20 +1,12 @@
 """``make verify``: a read-only drift report of what a running Pieces OS sends against openapi/models.yaml.
 
-It sends one request, ``GET /models``, with the generated client, to ``--url``, else to what
-``find_pieces_os()`` finds (PIECES_OS_URL, else discovery, whose health probes are GETs too). It
-reports, grouped by schema and each with the place in the spec to edit:
-
-- new fields and enum values, read off the body as the generated client parsed it: the unknown keys it
-  keeps in ``additional_properties`` at every level and the enum members whose ``is_known`` is False,
-  reached through each model class's attrs fields. Schemas declaring ``additionalProperties: true``
-  (FlattenedEntity, the content of ``ReferencedEntity.reference``) are free-form on purpose: left alone;
-- wrong types, nulls the spec does not allow (the client reads those as absent), missing required
-  fields and other invalid values: openapi-core's OpenAPI 3.1 validator (openapi-schema-validator)
-  on the raw body, against the operation's response schema.
-
-A part the client cannot read (a model missing a required field) is left out of the parse and listed
-as unread. Exit 0: the spec covers what the server sends; 1: it does not (the report); 2: nothing
-answers like Pieces OS (unreachable, a status other than 200, not JSON, no ``iterable`` list).
+One ``GET /models`` with the generated client, to ``--url`` or what ``find_pieces_os()`` finds. Reported,
+by schema and with the place in the spec to edit: new fields and enum values (the client's
+``additional_properties`` and enum members whose ``is_known`` is False; schemas with
+``additionalProperties: true`` are free-form and left alone), and wrong types, disallowed nulls, missing
+required fields and other invalid values (openapi-core's OAS 3.1 validator on the raw body). What the
+client cannot read is listed as unread. Exit 0: the spec covers it; 1: it does not; 2: nothing answers
+like Pieces OS (unreachable, not 200, not JSON, no ``iterable`` list).
 """
 
 from __future__ import annotations

@@ -1,5 +1,4 @@
-"""Fixtures of the contract tests: the recorded server (real sockets) and clients pointed at it; and the
-pytest-recording (vcrpy) set-up of the tests that replay or record without it."""
+"""Fixtures of the contract tests: the recorded server and clients pointed at it; pytest-recording set-up."""
 
 from __future__ import annotations
 

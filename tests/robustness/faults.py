@@ -1,9 +1,6 @@
-"""Servers that answer badly on purpose, for tests/support/loopback.py's serve().
-
-What HTTP can say (a status, a body, headers, gzip, a redirect, a big body) is a werkzeug Response or
-handler for pytest-httpserver; the rest (truncation, reset, stall, trickle, interim 1xx, keep-alive
-connection counts) is a tools.loopback.RawServer. Anything that waits, waits on ``server.stopping``
-and gives up after GIVE_UP seconds, so no thread outlives its test.
+"""Servers that answer badly on purpose, for tests/support/loopback.py's serve(): werkzeug Responses or
+handlers for what HTTP can say, a tools.loopback.RawServer for the rest. Whatever waits watches
+``server.stopping`` and gives up after GIVE_UP seconds, so no thread outlives its test.
 """
 
 from __future__ import annotations

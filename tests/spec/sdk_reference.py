@@ -1,9 +1,6 @@
-"""What the official SDK (pieces-os-client, a test-only dependency) says the Models API is.
-
-Everything here is read off the installed SDK at test time: its pydantic models and enums for the
-schemas, and its ModelsApi (driven through a recording ApiClient, no network) for the operations.
-Bumping the pin in requirements/dev.in therefore makes tests/spec/test_fidelity.py report every
-difference Pieces shipped.
+"""What the official SDK (pieces-os-client, a test-only dependency) says the Models API is, read off the
+installed SDK at test time: its pydantic models and enums, and its ModelsApi driven through an ApiClient
+that sends nothing. Bumping its pin makes tests/spec/test_fidelity.py report every difference.
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Loopback servers for tests, to use in a ``with`` block: ``serve(answer)``.
-
-``answer`` is a werkzeug Response, or a function of the werkzeug Request returning one, for every
-request (pytest-httpserver); or a tools.loopback.RawServer, for what an HTTP server cannot do (see
-tests/robustness/faults.py). Both keep in ``received`` each request, its target exactly as sent.
-"""
+"""Loopback servers for tests: ``serve(answer)``, with ``answer`` a werkzeug Response or handler
+(pytest-httpserver), or a tools.loopback.RawServer. Both keep each request in ``received``."""
 
 from __future__ import annotations
 

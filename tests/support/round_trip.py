@@ -1,15 +1,10 @@
 """Compare what the client writes back (``to_dict()``) with the recorded JSON.
 
-Equal means equal, with the one documented exception (README, "Forward compatibility"): a date-time
-field (``format: date-time`` in the spec) may be spelled differently if it names the same instant with
-the same UTC offset and the client's spelling is the documented one: RFC 3339, UTC as ``Z``, no
-fraction when it is zero, otherwise exactly six fraction digits (``2022-02-17T05:00:00.000Z`` comes
-back as ``2022-02-17T05:00:00Z``, ``...01.6177439Z`` as ``...01.617743Z``: digits beyond microseconds
-dropped, not rounded). A date-time without an offset is read as UTC.
-
-These rules are written out here on their own (a regular expression and datetime arithmetic), not by
-calling the client's parse_datetime/format_datetime, so that a bug there cannot hide itself; the
-literal examples in tests/properties/test_round_trip.py pin the rules.
+Equal means equal, but for the documented exception (README, "Forward compatibility"): a date-time may
+come back spelled as RFC 3339 with UTC as ``Z`` and no fraction or exactly six digits (beyond
+microseconds dropped, not rounded), naming the same instant with the same offset; no offset means UTC.
+The rules are written out here, not taken from the client's own parsing, so that a bug there cannot
+hide itself; tests/properties/test_round_trip.py pins them.
 """
 
 from __future__ import annotations
