@@ -26,11 +26,28 @@ def load_spec() -> dict[str, Any]:
     return yaml.safe_load(SPEC.read_text(encoding="utf-8"))
 
 
+def schemas() -> dict[str, Any]:
+    return load_spec()["components"]["schemas"]
+
+
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
     """Follow local $refs ("#/components/...") until a node without one."""
     while "$ref" in node:
         node = functools.reduce(lambda at, key: at[key], node["$ref"][2:].split("/"), load_spec())
     return node
+
+
+def inline_schema(name: str) -> dict[str, Any]:
+    """components/schemas/<name> as a new self-contained JSON Schema, every $ref inlined."""
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        return inline(resolve(node)) if "$ref" in node else {k: inline(v) for k, v in node.items()}
+
+    return inline(schemas()[name])
 
 
 def _schema(holder: dict[str, Any] | None) -> str | None:

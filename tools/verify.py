@@ -32,7 +32,7 @@ from pieces_models_client.api.models import models_snapshot
 from pieces_models_client.client import PIECES_OS_URL_VARIABLE
 from pieces_models_client.models import Models
 from tools import SPEC
-from tools.endpoints import by_name, load_spec, resolve
+from tools.endpoints import by_name, load_spec, resolve, schemas
 
 ENDPOINT = by_name("models_snapshot")
 KINDS = {  # kind: its label in the report, in the report's order
@@ -75,10 +75,6 @@ class Report:
     @property
     def exit_code(self) -> int:
         return 1 if self.findings or self.unread else 0
-
-
-def schemas() -> dict[str, Any]:
-    return load_spec()["components"]["schemas"]
 
 
 def location(path: Path, any_index: bool = False) -> str:

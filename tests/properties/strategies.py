@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from pieces_models_client import models
-from tests.support import spec
+from tools import endpoints as spec
 
 SCALE = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1
 

@@ -15,17 +15,10 @@ from typing import Any
 
 from dateutil.parser import isoparse
 
-from tests.support import spec
+from tools import endpoints as spec
+from tools.verify import location
 
 Path = tuple[str | int, ...]
-
-
-def location(path: Path) -> str:
-    """``iterable[3].created.value`` for ("iterable", 3, "created", "value")."""
-    out = ""
-    for key in path:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
-    return out or "<body>"
 
 
 def datetime_paths(data: Any, schema: dict[str, Any], path: Path = ()) -> set[Path]:
