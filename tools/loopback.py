@@ -18,6 +18,9 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
+from werkzeug import Request as WerkzeugRequest
+from werkzeug.serving import WSGIRequestHandler, make_server
+
 from pieces_models_client.client import PIECES_OS_PORTS
 
 
@@ -64,6 +67,44 @@ def response(
     if status >= 200 and status not in (204, 304):
         lines.append(f"Content-Length: {len(body) if length is None else length}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+class _Handler(WSGIRequestHandler):
+    disable_nagle_algorithm = True  # with Nagle, delayed ACKs add about 40 ms to each keep-alive exchange
+
+    def log_request(self, *args: Any) -> None:
+        pass
+
+
+class HTTPServerMixin:
+    """For pytest-httpserver's servers: ``start()`` on ``listener(host, port)`` (a port in use raises
+    OSError, where werkzeug would exit), Nagle off, no log lines; ``url``; ``received`` as Requests."""
+
+    def start(self) -> Any:
+        with listener(self.host, self.port) as sock:
+            self.port = sock.getsockname()[1]
+            app = WerkzeugRequest.application(self.application)
+            self.server = make_server(
+                self.host,
+                self.port,
+                app,
+                True,
+                request_handler=_Handler,
+                ssl_context=self.ssl_context,
+                fd=sock.fileno(),
+            )
+        self.server_thread = threading.Thread(target=self.server.serve_forever, args=(0.01,), daemon=True)
+        self.server_thread.start()
+        return self
+
+    @property
+    def url(self) -> str:
+        return self.url_for("").rstrip("/")
+
+    @property
+    def received(self) -> list[Request]:
+        headers = lambda r: {k.lower(): v for k, v in r.headers.items()}  # noqa: E731
+        return [Request(r.method, r.environ["RAW_URI"], headers(r), r.get_data()) for r, _ in self.log]
 
 
 class Connection:
