@@ -22,6 +22,7 @@ import tarfile
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import griffe
 import yaml
@@ -40,19 +41,12 @@ class ApiDiffError(Exception):
     """The comparison cannot be made (exit 2)."""
 
 
-class _Kind:
-    """A breakage kind griffe's BreakageKind lacks; explain() reads only ``name`` and ``value``."""
-
-    def __init__(self, name: str, value: str) -> None:
-        self.name = name
-        self.value = value
-
-
 class ParameterChangedTypeBreakage(griffe.ParameterChangedDefaultBreakage):
     """A parameter whose annotation changed, explained like griffe's own parameter breakages."""
 
-    # griffe (pinned in requirements/dev.txt) formats breakages through these _format_* hooks.
-    kind = _Kind("PARAMETER_CHANGED_TYPE", "Parameter types are incompatible")  # type: ignore[assignment]
+    # A kind griffe's BreakageKind lacks (explain() reads name and value); the pinned griffe formats
+    # breakages through these _format_* hooks.
+    kind = SimpleNamespace(name="PARAMETER_CHANGED_TYPE", value="Parameter types are incompatible")
 
     def _format_old_value(self, *, colors: bool = True) -> str:
         return str(self.old_value.annotation)
@@ -146,13 +140,6 @@ def type_changes(old_package: griffe.Module, new_package: griffe.Module) -> Iter
                 yield griffe.ReturnChangedTypeBreakage(new, old.returns, new.returns)
 
 
-def breaking_changes(old_package: griffe.Module, new_package: griffe.Module) -> list[griffe.Breakage]:
-    return [
-        *griffe.find_breaking_changes(old_package, new_package),
-        *type_changes(old_package, new_package),
-    ]
-
-
 def spec_version(text: str, where: str) -> Version:
     try:
         raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["info"]["version"]
@@ -199,7 +186,10 @@ def run(base: str | None, gate: bool, colors: bool) -> int:
         new_version = spec_version(SPEC.read_text(), SPEC_PATH)
         old_package = load(snapshot / GENERATED.name)
         new_package = load(GENERATED)
-        found = breaking_changes(old_package, new_package)
+        found = [
+            *griffe.find_breaking_changes(old_package, new_package),
+            *type_changes(old_package, new_package),
+        ]
         listing = [explain(breakage, base, snapshot, colors) for breakage in found]
 
     print(f"{name}: the public API of {PACKAGE_PATH} at {base}{why} against the working tree")

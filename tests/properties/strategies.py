@@ -101,19 +101,11 @@ def _from_kind(kind: str, node: dict[str, Any], newer_server: bool) -> st.Search
 
 
 def _object(node: dict[str, Any], newer_server: bool) -> st.SearchStrategy[dict[str, Any]]:
-    properties = node.get("properties", {})
-    required = set(node.get("required", []))
+    properties, required = node.get("properties", {}), set(node.get("required", []))
+    fields = {key: from_schema(value, newer_server=newer_server) for key, value in properties.items()}
     known = st.fixed_dictionaries(
-        {
-            key: from_schema(value, newer_server=newer_server)
-            for key, value in properties.items()
-            if key in required
-        },
-        optional={
-            key: from_schema(value, newer_server=newer_server)
-            for key, value in properties.items()
-            if key not in required
-        },
+        {key: field for key, field in fields.items() if key in required},
+        optional={key: field for key, field in fields.items() if key not in required},
     )
     free_form = node.get("additionalProperties") is True and not properties
     if not (newer_server or free_form):
@@ -123,10 +115,7 @@ def _object(node: dict[str, Any], newer_server: bool) -> st.SearchStrategy[dict[
     return st.builds(lambda fields, more: {**more, **fields}, known, extras)
 
 
-@functools.cache
-def schema_of(name: str) -> dict[str, Any]:
-    """The spec's schema `name`, every $ref inlined."""
-    return spec.inline_schema(name)
+schema_of = functools.cache(spec.inline_schema)  # the spec's schema `name`, every $ref inlined
 
 
 def valid_bodies(name: str) -> st.SearchStrategy[dict[str, Any]]:
@@ -157,11 +146,8 @@ def allowed_types(node: dict[str, Any]) -> set[str]:
     """The JSON types a schema node (inlined) accepts."""
     if "enum" in node:
         return {"string"}
-    kinds = node.get("type")
-    kinds = set(kinds) if isinstance(kinds, list) else {kinds}
-    if "number" in kinds:
-        kinds.add("integer")
-    return kinds
+    kinds = set(node["type"]) if isinstance(node.get("type"), list) else {node.get("type")}
+    return kinds | {"integer"} if "number" in kinds else kinds
 
 
 # Where a location sits in its body: the root, a required or an optional field of an object, an item of
@@ -172,11 +158,8 @@ ROOT, REQUIRED, OPTIONAL, ITEM = "root", "required field", "optional field", "li
 def locations(
     node: dict[str, Any], value: Any, path: tuple = (), role: str = ROOT
 ) -> Iterator[tuple[tuple, dict[str, Any], str]]:
-    """Every (path, schema node, role) inside a valid body, the root included.
-
-    role is ROOT, REQUIRED, OPTIONAL or ITEM. List items are not required (deleting one leaves a valid,
-    shorter list) but are not optional fields either: a null item is still a null where a value must be.
-    """
+    """Every (path, schema node, role) inside a valid body, the root included. A list item is neither
+    required (deleting one leaves a valid list) nor optional (null there is still a null)."""
     yield path, node, role
     if isinstance(value, dict):
         required_keys = set(node.get("required", []))
@@ -190,12 +173,8 @@ def locations(
 
 
 def breakages(node: dict[str, Any], role: str) -> list[tuple[str, Any]]:
-    """The ways to make a location invalid: delete it (if required), or give it a wrong JSON type.
-
-    Null in an optional field the spec does not mark nullable is no breakage: the client reads it as
-    absent (UNSET), as an older or sloppier server may send it. Required fields, list items and the
-    root still break on a null they do not allow.
-    """
+    """The ways to make a location invalid: delete it (if required), or give it a wrong JSON type; but
+    null in an optional field is no breakage: the client reads it as absent (UNSET)."""
     out = [("delete", None)] if role == REQUIRED else []
     allowed = allowed_types(node)
     out += [
@@ -247,9 +226,7 @@ def broken(body: Any, path: tuple, how: str, sample: Any) -> Any:
     if not path:
         return copy.deepcopy(sample)
     body = copy.deepcopy(body)
-    target = body
-    for key in path[:-1]:
-        target = target[key]
+    target = functools.reduce(lambda node, key: node[key], path[:-1], body)
     if how == "delete":
         del target[path[-1]]
     else:
