@@ -1,5 +1,6 @@
-"""A raw TCP server on loopback, for what an HTTP server will not do: keep-alive on our terms (the
-benchmark's server, connection counts) and faults (reset, truncation, stall, trickle, interim 1xx).
+"""Loopback servers: HTTPServerMixin, the set-up of every pytest-httpserver server here; and a raw TCP
+server for what an HTTP server will not do: keep-alive on our terms (the benchmark's server, connection
+counts) and faults (reset, truncation, stall, trickle, interim 1xx).
 
 ``RawServer(serve)`` hands each accepted connection to ``serve(connection)`` in a thread;
 ``connection.read()`` returns the next request (kept in ``server.received``); ``stop()`` sets
@@ -14,7 +15,7 @@ import struct
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from http import HTTPStatus
+from http.client import parse_headers, responses
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,11 +58,9 @@ def response(
 ) -> bytes:
     """One whole HTTP/1.1 response; Content-Length ``length`` (the body's by default), none on a 1xx, 204
     or 304. Header names take "_" for "-"."""
-    try:
-        reason = HTTPStatus(status).phrase
-    except ValueError:
-        reason = "Unknown"
-    lines = [f"HTTP/1.1 {status} {reason}"] + [f"{k.replace('_', '-')}: {v}" for k, v in headers.items()]
+    lines = [f"HTTP/1.1 {status} {responses.get(status, 'Unknown')}"] + [
+        f"{k.replace('_', '-')}: {v}" for k, v in headers.items()
+    ]
     if content_type:
         lines.append(f"Content-Type: {content_type}")
     if status >= 200 and status not in (204, 304):
@@ -117,10 +116,7 @@ class Connection:
             line = self.reader.readline().decode("latin-1").split()
             if len(line) != 3:
                 return None
-            headers = {}
-            while (header := self.reader.readline().decode("latin-1").strip()) and ":" in header:
-                name, value = header.split(":", 1)
-                headers[name.strip().lower()] = value.strip()
+            headers = {name.lower(): value for name, value in parse_headers(self.reader).items()}
             body = self.reader.read(int(headers.get("content-length") or 0))
         except OSError:
             return None
@@ -177,9 +173,8 @@ class RawServer:
     def _serve(self, sock: socket.socket) -> None:
         connection = Connection(sock, self)
         try:
-            self.serve(connection)
-        except OSError:
-            pass
+            with contextlib.suppress(OSError):
+                self.serve(connection)
         finally:
             connection.close()
 
