@@ -75,20 +75,10 @@ class Endpoint:
     response: str | None  # the success body's schema, or None (a 204)
     responses: dict[str, str | None]  # every status: its body's schema, "str" for text, None for none
 
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def module(self) -> ModuleType:
-        return importlib.import_module(f"pieces_models_client.api.models.{self.name}")
-
-    @property
-    def body_type(self) -> Any:
-        return self.body and getattr(_models(), self.body)
-
-    @property
-    def response_type(self) -> Any:
-        return self.response and getattr(_models(), self.response)
+    __str__ = lambda self: self.name  # noqa: E731
+    module = property(lambda self: importlib.import_module(f"pieces_models_client.api.models.{self.name}"))
+    body_type = property(lambda self: self.body and getattr(_models(), self.body))
+    response_type = property(lambda self: self.response and getattr(_models(), self.response))
 
     def url(self, *values: str) -> str:
         """The path as sent: each value percent-encoded as one segment."""
