@@ -1,10 +1,10 @@
 """Record the contract scenarios (tests/contract/scenarios.yaml) into the cassettes of tests/recordings/.
 
-``--upstream URL`` (``make record``) records from a live Pieces OS, which it CHANGES: only once ``yes`` is
-typed, or with ``CONFIRM=yes``; else it refuses and sends nothing. Scenarios a live server cannot play
-keep their synthesized cassette. ``--synthesize`` records from a stand-in serving the scenarios' answers.
-Both run tests/contract/test_record_scenarios.py under pytest-recording (``--record-mode=rewrite``; this
-module is the plugin adding its options) into a temporary folder, copied to ``--out`` when all passed.
+--upstream URL (make record) records from a live Pieces OS, which it CHANGES: only once yes is
+typed, or with CONFIRM=yes; else it refuses and sends nothing. Scenarios a live server cannot play
+keep their synthesized cassette. --synthesize records from a stand-in serving the scenarios' answers.
+Both run tests/contract/test_record_scenarios.py under pytest-recording (--record-mode=rewrite; this
+module is the plugin adding its options) into a temporary folder, copied to --out when all passed.
 """
 
 from __future__ import annotations
@@ -61,12 +61,7 @@ def confirmed(url: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    about = (
-        "Record the contract scenarios into tests/recordings/, from a live Pieces OS (--upstream: only once "
-        "yes is typed at the prompt, or with CONFIRM=yes; without a terminal and without CONFIRM=yes it "
-        "refuses and sends nothing), or from the scenarios' own answers (--synthesize). "
-    )
-    parser = argparse.ArgumentParser(prog="python -m tools.record", description=about + LIVE_WARNING)
+    parser = argparse.ArgumentParser(prog="python -m tools.record", description=f"{__doc__}\n{LIVE_WARNING}")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--upstream", metavar="URL", help="a live Pieces OS, such as http://localhost:39300")
     source.add_argument(

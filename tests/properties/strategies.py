@@ -185,20 +185,15 @@ def breakages(node: dict[str, Any], role: str) -> list[tuple[str, Any]]:
     return out
 
 
-def null_as_absent_slots(node: dict[str, Any], value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def null_as_absent_slots(node: dict[str, Any], value: Any) -> Iterator[tuple[tuple, str]]:
     """Every (object path, key) of a valid body where null must read as absent: each optional property,
     present or not, of every object in the body, whose schema does not allow null."""
-    if isinstance(value, dict):
-        required_keys = set(node.get("required", []))
-        for key, child_node in node.get("properties", {}).items():
-            if key not in required_keys and "null" not in allowed_types(child_node):
-                yield path, key
-        for key, child in value.items():
-            if key in node.get("properties", {}):
-                yield from null_as_absent_slots(node["properties"][key], child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from null_as_absent_slots(node["items"], child, (*path, index))
+    for path, at, _ in locations(node, value):
+        if isinstance(functools.reduce(lambda data, key: data[key], path, value), dict):
+            required_keys = set(at.get("required", []))
+            for key, child in at.get("properties", {}).items():
+                if key not in required_keys and "null" not in allowed_types(child):
+                    yield path, key
 
 
 def without_null_optionals(node: dict[str, Any], value: Any) -> Any:
