@@ -56,21 +56,16 @@ def reading(text: str) -> datetime.datetime | None:
         except (ValueError, OverflowError):
             return None
         return value if value.tzinfo is not None else value.replace(tzinfo=datetime.timezone.utc)
-    year, month, day = (int(part) for part in match["date"].split("-"))
-    hour, minute, second = (int(part) for part in match["time"].split(":"))
-    micro = int((match["fraction"] or "")[:6].ljust(6, "0"))
     offset = match["offset"] or "Z"
-    sign = -1 if offset[0] == "-" else 1
-    shift = (
-        datetime.timedelta(0)
-        if offset in "Zz"
-        else datetime.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))
+    minutes = (
+        0 if offset in "Zz" else (-1 if offset[0] == "-" else 1) * (int(offset[1:3]) * 60 + int(offset[4:]))
     )
     try:
-        zone = datetime.timezone(sign * shift)
-        return datetime.datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+        moment = datetime.datetime.strptime(f"{match['date']} {match['time']}", "%Y-%m-%d %H:%M:%S")
+        zone = datetime.timezone(datetime.timedelta(minutes=minutes))
     except ValueError:
         return None
+    return moment.replace(microsecond=int((match["fraction"] or "")[:6].ljust(6, "0")), tzinfo=zone)
 
 
 def date_time_problem(expected: str, actual: str) -> str | None:
