@@ -165,8 +165,8 @@ def json_keys(cls: type) -> dict[str, str]:
     return {PythonIdentifier(key, prefix="field_"): key for key in properties}
 
 
-def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any, list[str]]]:
-    """(kind, schema, name, path, value, spec pointer) of each field and enum value of the parsed body
+def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any, list[str], None]]:
+    """(kind, schema, name, path, value, spec pointer, None) of each field and enum value of the parsed body
     that the client did not know, descending through the attrs fields of each model."""
     cls, pointer = type(value), ["components", "schemas", type(value).__name__]
     if attrs.has(cls):
@@ -174,7 +174,7 @@ def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any,
         if declared.get("additionalProperties") is not True:  # else free-form on purpose
             where = [*pointer, "properties"] if "properties" in declared else pointer
             for key, extra in value.additional_properties.items():
-                yield "field", cls.__name__, key, [*path, key], extra, where
+                yield "field", cls.__name__, key, [*path, key], extra, where, None
         for attribute in attrs.fields(cls):
             if attribute.name != "additional_properties":
                 yield from unknowns(getattr(value, attribute.name), [*path, json_keys(cls)[attribute.name]])
@@ -182,7 +182,7 @@ def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any,
         for index, item in enumerate(value):
             yield from unknowns(item, [*path, index])
     elif isinstance(value, Enum) and getattr(value, "is_known", True) is False:
-        yield "enum", cls.__name__, value.value, path, value.value, [*pointer, "enum"]
+        yield "enum", cls.__name__, value.value, path, value.value, [*pointer, "enum"], None
 
 
 def spec_place(error: Any) -> list[str]:
@@ -229,12 +229,12 @@ def check(body: dict[str, Any], url: str, source: str) -> Report:
             found[key] = Finding(schema, kind, name, key[3], spec, line, value, location(path), expected)
         found[key].count += 1
 
-    for kind, schema, name, path, value, pointer in unknowns(models, []):
-        add(kind, schema, name, received(path), value, pointer)
+    for kind, schema, name, path, value, pointer, expected in unknowns(models, []):
+        add(kind, schema, name, received(path), value, pointer, expected)
     invalid_at: set[str] = set()
-    for kind, schema, name, path, value, pointer, expected in invalid(body):  # paths as received
-        add(kind, schema, name, path, value, pointer, expected)
-        invalid_at.add(location(path))
+    for finding in invalid(body):  # paths as received
+        add(*finding)
+        invalid_at.add(location(finding[3]))
     report = Report(url, source, len(body["iterable"]))
     report.unread = [
         {"path": location(gone), "reason": reason + (f" at {location(at)}" if at != gone else "")}

@@ -44,11 +44,8 @@ def bad_gzip() -> Response:
 
 @functools.cache
 def gzip_bomb() -> bytes:
-    """A valid gzip stream of about 1 MB that inflates to GZIP_BOMB_INFLATED zero bytes (built once).
-
-    One MiB of zeros deflated and fully flushed resets the compressor: every further MiB deflates to
-    the same bytes, so the segment is repeated instead of compressing a whole GiB.
-    """
+    """A valid gzip stream of about 1 MB that inflates to GZIP_BOMB_INFLATED zero bytes (built once): a
+    full flush resets the compressor, so one deflated MiB of zeros is repeated instead of deflating a GiB."""
     zeros = bytes(1 << 20)
     deflate = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate: the gzip framing is added below
     segment = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)
