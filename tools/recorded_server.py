@@ -10,6 +10,7 @@ Tests declare each test's recordings with ``replaying()``: each answers once, al
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import errno
 import sys
@@ -230,12 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Choose one: make serve PORT=8000 (--port 8000)"
         )
     print(_banner(server, ", ".join(args.names) or str(args.recordings), args.host), flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.server_thread.join()  # type: ignore[union-attr]
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
+    server.stop()
     return 0
 
 
