@@ -1,12 +1,5 @@
-"""Shared test configuration: hypothesis profiles.
-
-`make test` uses the "default" profile: new random examples on every run, and a failure prints the
-blob that reproduces it (print_blob). HYPOTHESIS_PROFILE=thorough multiplies the number of generated
-examples by ten for a deeper run (minutes instead of seconds).
-
-In CI (the environment variable CI set, as CI services do with CI=true) the chosen profile is loaded
-derandomized: the examples depend only on each test, so a CI failure reproduces on the next run and
-on a developer's machine with CI=true. tests/properties/test_profiles.py pins this.
+"""Hypothesis profiles: "default" (fresh examples each run, print_blob), HYPOTHESIS_PROFILE=thorough (ten
+times the examples); in CI (CI set, not "0"/"false") derandomized. tests/properties/test_profiles.py pins it.
 """
 
 from __future__ import annotations

@@ -1,24 +1,13 @@
 """Breaking changes to the public API of generated/pieces_models_client since a git ref, with griffe.
 
-- ``make api-diff [BASE=<git ref>]`` (``python -m tools.api_diff [--base REF]``) lists every breaking
-  change between the package at BASE and the working tree: a removed (or renamed) module, class,
-  attribute, function, parameter or enum member, a parameter that became required or changed kind, and
-  a changed type (of an attribute, a parameter or a return value) or enum value. Exit 1 when there is
-  one, 0 when there is none, 2 when the comparison cannot be made (an unknown ref, no package at BASE).
-- ``make api-gate`` (``--gate``, part of ``make check``) fails only when there is a breaking change and
-  the spec's ``info.version`` was not raised as semantic versioning asks since BASE: the major number,
-  or the minor one while the major is 0.
-
-BASE defaults to the latest release tag (``git describe --tags --abbrev=0 --match 'v*'``), or to HEAD
-when there is none, so that uncommitted changes are what is checked. The package at BASE is read from
-``git archive`` into a temporary folder (nothing in the repository is written: griffe's own
-``load_git`` would add a worktree and a branch to it), and both sides are read statically
-(``allow_inspection=False``): nothing is imported. Names with a leading underscore (``_parsing``,
-``_get_kwargs``) are not public API, nor are names a module imports without listing them in ``__all__``.
-
-griffe's ``find_breaking_changes`` finds removals and signature changes but leaves type changes to a
-"TODO"; ``type_changes`` adds them: any change of a public annotation counts, widening included (no
-reasoning about subtypes), and so does a new value for an enum member.
+``make api-diff [BASE=ref]`` lists them (exit 1 if any, 0 if none, 2 if the comparison cannot be made).
+``make api-gate`` (``--gate``, in ``make check``) fails only when there is one and the spec's
+``info.version`` was not raised as semver asks (the major number, or the minor one while the major is
+0). BASE defaults to the latest v* tag, else HEAD. The package at BASE comes from ``git archive`` into a
+temporary folder (griffe's ``load_git`` would add a worktree), both sides are read statically, and names
+with a leading underscore or imported without ``__all__`` are not public. griffe's
+``find_breaking_changes`` leaves type changes out: ``type_changes`` adds any change of a public
+annotation (widening included) and of an enum member's value.
 """
 
 from __future__ import annotations
@@ -33,6 +22,7 @@ import tarfile
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import griffe
 import yaml
@@ -51,19 +41,12 @@ class ApiDiffError(Exception):
     """The comparison cannot be made (exit 2)."""
 
 
-class _Kind:
-    """A breakage kind griffe's BreakageKind lacks; explain() reads only ``name`` and ``value``."""
-
-    def __init__(self, name: str, value: str) -> None:
-        self.name = name
-        self.value = value
-
-
 class ParameterChangedTypeBreakage(griffe.ParameterChangedDefaultBreakage):
     """A parameter whose annotation changed, explained like griffe's own parameter breakages."""
 
-    # griffe (pinned in requirements/dev.txt) formats breakages through these _format_* hooks.
-    kind = _Kind("PARAMETER_CHANGED_TYPE", "Parameter types are incompatible")  # type: ignore[assignment]
+    # A kind griffe's BreakageKind lacks (explain() reads name and value); the pinned griffe formats
+    # breakages through these _format_* hooks.
+    kind = SimpleNamespace(name="PARAMETER_CHANGED_TYPE", value="Parameter types are incompatible")
 
     def _format_old_value(self, *, colors: bool = True) -> str:
         return str(self.old_value.annotation)
@@ -157,13 +140,6 @@ def type_changes(old_package: griffe.Module, new_package: griffe.Module) -> Iter
                 yield griffe.ReturnChangedTypeBreakage(new, old.returns, new.returns)
 
 
-def breaking_changes(old_package: griffe.Module, new_package: griffe.Module) -> list[griffe.Breakage]:
-    return [
-        *griffe.find_breaking_changes(old_package, new_package),
-        *type_changes(old_package, new_package),
-    ]
-
-
 def spec_version(text: str, where: str) -> Version:
     try:
         raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["info"]["version"]
@@ -210,7 +186,10 @@ def run(base: str | None, gate: bool, colors: bool) -> int:
         new_version = spec_version(SPEC.read_text(), SPEC_PATH)
         old_package = load(snapshot / GENERATED.name)
         new_package = load(GENERATED)
-        found = breaking_changes(old_package, new_package)
+        found = [
+            *griffe.find_breaking_changes(old_package, new_package),
+            *type_changes(old_package, new_package),
+        ]
         listing = [explain(breakage, base, snapshot, colors) for breakage in found]
 
     print(f"{name}: the public API of {PACKAGE_PATH} at {base}{why} against the working tree")

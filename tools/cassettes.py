@@ -1,10 +1,8 @@
 """The recordings: VCR.py cassettes, one per scenario, recorded, read and matched by vcrpy itself.
 
-Any VCR.py user can read a cassette and ``vcr.use_cassette`` can replay it. The hooks below make vcrpy
-keep, of each exchange, the request as sent (method; URI on RECORDING_HOST, Pieces OS's default address,
-whatever server was recorded, with the path percent-encoded as sent and the query; Accept and
-Content-Type; body) and the response (status and reason, Content-Type, body decoded). Where a cassette
-came from is under vcrpy's ``metadata.provenance`` and, written by Persister, in a comment on top.
+The hooks keep, of each exchange, the request as sent (method; URI on RECORDING_HOST whatever server was
+recorded; Accept, Content-Type; body) and the response (status, reason, Content-Type, decoded body).
+Provenance is in vcrpy's ``metadata.provenance`` and, written by Persister, in a comment on top.
 """
 
 from __future__ import annotations

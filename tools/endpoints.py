@@ -1,9 +1,7 @@
 """The endpoint table: every operation of openapi/models.yaml, read off the spec, for every test and tool.
 
-``ENDPOINTS`` holds one Endpoint per operation, in the spec's order; ``by_name(name)`` finds one by
-module name or operationId, ``find(method, path)`` the one a request as sent is for (and its raw path
-parameters). ``load_spec()`` is the parsed spec (shared: never mutate it), ``resolve`` follows $refs.
-An operation added to the spec is in the table at once: nothing else lists the operations.
+``ENDPOINTS`` (spec order), ``by_name(name)``, ``find(method, path)``; ``load_spec()`` is the parsed spec
+(shared: never mutate it), ``resolve`` follows $refs.
 """
 
 from __future__ import annotations
@@ -28,11 +26,28 @@ def load_spec() -> dict[str, Any]:
     return yaml.safe_load(SPEC.read_text(encoding="utf-8"))
 
 
+def schemas() -> dict[str, Any]:
+    return load_spec()["components"]["schemas"]
+
+
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
     """Follow local $refs ("#/components/...") until a node without one."""
     while "$ref" in node:
         node = functools.reduce(lambda at, key: at[key], node["$ref"][2:].split("/"), load_spec())
     return node
+
+
+def inline_schema(name: str) -> dict[str, Any]:
+    """components/schemas/<name> as a new self-contained JSON Schema, every $ref inlined."""
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        return inline(resolve(node)) if "$ref" in node else {k: inline(v) for k, v in node.items()}
+
+    return inline(schemas()[name])
 
 
 def _schema(holder: dict[str, Any] | None) -> str | None:
@@ -60,20 +75,10 @@ class Endpoint:
     response: str | None  # the success body's schema, or None (a 204)
     responses: dict[str, str | None]  # every status: its body's schema, "str" for text, None for none
 
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def module(self) -> ModuleType:
-        return importlib.import_module(f"pieces_models_client.api.models.{self.name}")
-
-    @property
-    def body_type(self) -> Any:
-        return self.body and getattr(_models(), self.body)
-
-    @property
-    def response_type(self) -> Any:
-        return self.response and getattr(_models(), self.response)
+    __str__ = lambda self: self.name  # noqa: E731
+    module = property(lambda self: importlib.import_module(f"pieces_models_client.api.models.{self.name}"))
+    body_type = property(lambda self: self.body and getattr(_models(), self.body))
+    response_type = property(lambda self: self.response and getattr(_models(), self.response))
 
     def url(self, *values: str) -> str:
         """The path as sent: each value percent-encoded as one segment."""

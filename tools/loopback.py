@@ -1,12 +1,10 @@
-"""A raw TCP server on loopback, for what an HTTP server will not do: keep-alive on our terms (the
-benchmark's server, connection counts), and faults (reset, truncation, stall, trickle, interim 1xx).
+"""Loopback servers: HTTPServerMixin, the set-up of every pytest-httpserver server here; and a raw TCP
+server for what an HTTP server will not do: keep-alive on our terms (the benchmark's server, connection
+counts) and faults (reset, truncation, stall, trickle, interim 1xx).
 
-``RawServer(serve)`` listens on 127.0.0.1 (or ``host``) once started, accepts in a thread and hands each
-connection, Nagle's algorithm off (with it, delayed ACKs add about 40 ms to each keep-alive exchange),
-to ``serve(connection)`` in a thread of its own. ``connection.read()`` returns the next request (Content-
-Length bodies only) and keeps it in ``server.received``; ``server.stopping`` is set by ``stop()``, so a
-``serve`` that waits on it never outlives its test. ``keep_alive(answer)`` serves ``answer(request)``
-(bytes: ``response(...)``) to every request of a connection, until the client closes it.
+``RawServer(serve)`` hands each accepted connection to ``serve(connection)`` in a thread;
+``connection.read()`` returns the next request (kept in ``server.received``); ``stop()`` sets
+``server.stopping``, which waiting servers watch so that none outlives its test.
 """
 
 from __future__ import annotations
@@ -17,9 +15,12 @@ import struct
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from http import HTTPStatus
+from http.client import parse_headers, responses
 from typing import Any
 from urllib.parse import urlsplit
+
+from werkzeug import Request as WerkzeugRequest
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from pieces_models_client.client import PIECES_OS_PORTS
 
@@ -57,16 +58,52 @@ def response(
 ) -> bytes:
     """One whole HTTP/1.1 response; Content-Length ``length`` (the body's by default), none on a 1xx, 204
     or 304. Header names take "_" for "-"."""
-    try:
-        reason = HTTPStatus(status).phrase
-    except ValueError:
-        reason = "Unknown"
-    lines = [f"HTTP/1.1 {status} {reason}"] + [f"{k.replace('_', '-')}: {v}" for k, v in headers.items()]
+    lines = [f"HTTP/1.1 {status} {responses.get(status, 'Unknown')}"] + [
+        f"{k.replace('_', '-')}: {v}" for k, v in headers.items()
+    ]
     if content_type:
         lines.append(f"Content-Type: {content_type}")
     if status >= 200 and status not in (204, 304):
         lines.append(f"Content-Length: {len(body) if length is None else length}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+class _Handler(WSGIRequestHandler):
+    disable_nagle_algorithm = True  # with Nagle, delayed ACKs add about 40 ms to each keep-alive exchange
+
+    def log_request(self, *args: Any) -> None:
+        pass
+
+
+class HTTPServerMixin:
+    """For pytest-httpserver's servers: ``start()`` on ``listener(host, port)`` (a port in use raises
+    OSError, where werkzeug would exit), Nagle off, no log lines; ``url``; ``received`` as Requests."""
+
+    def start(self) -> Any:
+        with listener(self.host, self.port) as sock:
+            self.port = sock.getsockname()[1]
+            app = WerkzeugRequest.application(self.application)
+            self.server = make_server(
+                self.host,
+                self.port,
+                app,
+                True,
+                request_handler=_Handler,
+                ssl_context=self.ssl_context,
+                fd=sock.fileno(),
+            )
+        self.server_thread = threading.Thread(target=self.server.serve_forever, args=(0.01,), daemon=True)
+        self.server_thread.start()
+        return self
+
+    @property
+    def url(self) -> str:
+        return self.url_for("").rstrip("/")
+
+    @property
+    def received(self) -> list[Request]:
+        headers = lambda r: {k.lower(): v for k, v in r.headers.items()}  # noqa: E731
+        return [Request(r.method, r.environ["RAW_URI"], headers(r), r.get_data()) for r, _ in self.log]
 
 
 class Connection:
@@ -79,10 +116,7 @@ class Connection:
             line = self.reader.readline().decode("latin-1").split()
             if len(line) != 3:
                 return None
-            headers = {}
-            while (header := self.reader.readline().decode("latin-1").strip()) and ":" in header:
-                name, value = header.split(":", 1)
-                headers[name.strip().lower()] = value.strip()
+            headers = {name.lower(): value for name, value in parse_headers(self.reader).items()}
             body = self.reader.read(int(headers.get("content-length") or 0))
         except OSError:
             return None
@@ -139,9 +173,8 @@ class RawServer:
     def _serve(self, sock: socket.socket) -> None:
         connection = Connection(sock, self)
         try:
-            self.serve(connection)
-        except OSError:
-            pass
+            with contextlib.suppress(OSError):
+                self.serve(connection)
         finally:
             connection.close()
 

@@ -1,16 +1,10 @@
 """Record the contract scenarios (tests/contract/scenarios.yaml) into the cassettes of tests/recordings/.
 
-- ``make record PIECES_OS_URL=http://localhost:39300`` (``--upstream URL``): from a live Pieces OS, which
-  this CHANGES (LIVE_WARNING), so it goes ahead only once ``yes`` is typed at the prompt, or with
-  ``CONFIRM=yes``; without a terminal and without ``CONFIRM=yes`` it refuses and sends nothing. The
-  cassettes say they were captured live, and when; scenarios a live Pieces OS cannot play keep their
-  synthesized cassette, and live answers whose status differs from the synthesized one are listed.
-- ``--synthesize``: from a stand-in Pieces OS serving the scenarios' answers (byte for byte the shipped
-  cassettes, when nothing changed).
-
-Both run tests/contract/test_record_scenarios.py under pytest-recording with ``--record-mode=rewrite``
-(this module is the pytest plugin adding its options), into a temporary folder, and copy the cassettes
-to ``--out`` only when every scenario ran.
+--upstream URL (make record) records from a live Pieces OS, which it CHANGES: only once yes is
+typed, or with CONFIRM=yes; else it refuses and sends nothing. Scenarios a live server cannot play
+keep their synthesized cassette. --synthesize records from a stand-in serving the scenarios' answers.
+Both run tests/contract/test_record_scenarios.py under pytest-recording (--record-mode=rewrite; this
+module is the plugin adding its options) into a temporary folder, copied to --out when all passed.
 """
 
 from __future__ import annotations
@@ -67,12 +61,7 @@ def confirmed(url: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    about = (
-        "Record the contract scenarios into tests/recordings/, from a live Pieces OS (--upstream: only once "
-        "yes is typed at the prompt, or with CONFIRM=yes; without a terminal and without CONFIRM=yes it "
-        "refuses and sends nothing), or from the scenarios' own answers (--synthesize). "
-    )
-    parser = argparse.ArgumentParser(prog="python -m tools.record", description=about + LIVE_WARNING)
+    parser = argparse.ArgumentParser(prog="python -m tools.record", description=f"{__doc__}\n{LIVE_WARNING}")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--upstream", metavar="URL", help="a live Pieces OS, such as http://localhost:39300")
     source.add_argument(

@@ -1,21 +1,18 @@
 """The recorded server (``make serve``): a real HTTP server on 127.0.0.1 answering from the recordings.
 
-pytest-httpserver's server (werkzeug) answers every request from one vcrpy Cassette of the recordings,
-loaded by vcrpy and matched with vcrpy's matchers: method, path exactly as sent, query, and the body,
-JSON compared as JSON (``cassettes.json_body``); the first recording that matches answers. A request
-matching none gets ``404``, ``X-Recorded-Server: no-match`` and a text naming the closest recording and
-the difference. Like Pieces OS it answers ``GET``/``HEAD /.well-known/health`` with ``200 ok``, and
-``make serve`` listens on the first free port of 39300-39333 (``--port`` picks one), so ``Client()``
-finds it. Tests run it on an ephemeral port and declare the recordings of each test with
-``replaying()``: each answers once, and leaving the block fails on a miss or an unplayed recording.
+pytest-httpserver's server answers from one vcrpy Cassette of the recordings, matched by vcrpy's matchers
+(method, path as sent, query, JSON body); a request matching none gets ``404``, ``X-Recorded-Server:
+no-match`` and a text naming the closest recording and the difference. Like Pieces OS it answers the
+health check, and ``make serve`` listens on the first free port of 39300-39333, so ``Client()`` finds it.
+Tests declare each test's recordings with ``replaying()``: each answers once, all must be played.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import errno
-import socket
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,11 +27,11 @@ from vcr.cassette import Cassette
 from vcr.errors import UnhandledHTTPRequestError
 from vcr.request import Request as VcrRequest
 from werkzeug import Request, Response
-from werkzeug.serving import WSGIRequestHandler, make_server
 
 from pieces_models_client.client import HEALTH_PATH, PIECES_OS_PORTS, PIECES_OS_URL_VARIABLE
 from tools import RECORDINGS
 from tools.cassettes import RECORDING_HOST, Interaction, Recording, json_body, load_all, load_named
+from tools.loopback import HTTPServerMixin
 
 MATCH_ON = (matchers.method, matchers.path, matchers.query, json_body)
 NO_MATCH_HEADER = "X-Recorded-Server"
@@ -59,7 +56,7 @@ class Replay:
         self._lock = threading.Lock()
 
     def answer(self, request: VcrRequest) -> Interaction | str:
-        """The first recording matching ``request`` (and not played yet, unless repeats), or why none."""
+        """The first recording matching ``request`` (not played yet, unless repeats), or why none."""
         with self._lock:
             self.received.append(request)
             try:
@@ -76,7 +73,7 @@ class Replay:
         closest = self.cassette.find_requests_with_most_matches(request)
         if not closest:
             return head + (" None comes close." if self.interactions else " No recordings are loaded.")
-        # Of those matching on as many points (vcrpy's ranking), the one whose path is the most alike.
+        # Of those vcrpy ranks first, the one whose path is the most alike.
         alike = lambda c: difflib.SequenceMatcher(None, request.path, c[0].path).ratio()  # noqa: E731
         stored, _, failures = max(closest, key=alike)
         label = next(i.label for i in self.interactions if i.request is stored)
@@ -101,14 +98,7 @@ class Replay:
             raise ReplayMismatch("\n\n".join(problems))
 
 
-class _Handler(WSGIRequestHandler):
-    disable_nagle_algorithm = True  # with Nagle, delayed ACKs add about 40 ms to each keep-alive exchange
-
-    def log_request(self, *args: Any) -> None:
-        pass
-
-
-class RecordedServer(HTTPServerBase):
+class RecordedServer(HTTPServerMixin, HTTPServerBase):
     """Replays recordings over HTTP (``repeats``: a recording may answer again, as ``make serve`` does)."""
 
     def __init__(
@@ -122,22 +112,6 @@ class RecordedServer(HTTPServerBase):
     ):
         super().__init__(host, port, threaded=True)
         self.replay, self.say = Replay(recordings, repeats=repeats), log or (lambda line: None)
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.format_host(self.host)}:{self.port}"
-
-    def start(self) -> RecordedServer:
-        # Bound here, so that a port in use raises OSError (werkzeug would exit the process).
-        with socket.create_server((self.host, self.port), backlog=128) as sock:
-            self.port = sock.getsockname()[1]
-            app = Request.application(self.dispatch)
-            self.server = make_server(
-                self.host, self.port, app, True, request_handler=_Handler, fd=sock.fileno()
-            )
-        self.server_thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
-        self.server_thread.start()
-        return self
 
     def dispatch(self, request: Request) -> Response:
         method, target = request.method, request.environ["REQUEST_URI"]  # the path and query as sent
@@ -162,11 +136,8 @@ class RecordedServer(HTTPServerBase):
 
     @contextmanager
     def replaying(self, recordings: Recordings, match_on: Sequence[Any] = MATCH_ON) -> Iterator[Replay]:
-        """Answer from ``recordings`` only, each once, for the block; then fail on misses and unplayed ones.
-
-        If the block raises and a request went unmatched, ReplayMismatch is raised from it (the
-        mismatch is usually the cause); if the block raises otherwise, its exception propagates.
-        """
+        """Answer from ``recordings`` only, each once, for the block; then fail on misses and unplayed ones
+        (if the block raises after a miss, the mismatch, usually the cause, is raised from it)."""
         replay = Replay(recordings, match_on)
         previous, self.replay = self.replay, replay
         try:
@@ -181,8 +152,7 @@ class RecordedServer(HTTPServerBase):
 
 
 def first_free(make: Callable[[int], RecordedServer], ports: Sequence[int]) -> RecordedServer | None:
-    """``make(port)``, started on the first of ``ports`` that is free (binding is the test: no race with
-    another process), or None if all are in use; any other failure to listen is raised."""
+    """``make(port)`` started on the first free one of ``ports`` (binding is the test), or None."""
     for port in ports:
         try:
             return make(port).start()
@@ -261,12 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Choose one: make serve PORT=8000 (--port 8000)"
         )
     print(_banner(server, ", ".join(args.names) or str(args.recordings), args.host), flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.server_thread.join()  # type: ignore[union-attr]
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
+    server.stop()
     return 0
 
 

@@ -1,8 +1,5 @@
-"""The contract scenarios of tests/contract/scenarios.yaml, and how the generated client plays one.
-
-Every call goes through ``sync_detailed``, which returns a Response for any status, so a live Pieces OS
-that answers differently from the synthesized answer is recorded as it is, not hidden by an exception.
-"""
+"""The contract scenarios of tests/contract/scenarios.yaml, and how the generated client plays one
+(through ``sync_detailed``, so that a live answer is recorded as it is, whatever its status)."""
 
 from __future__ import annotations
 

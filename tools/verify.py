@@ -1,20 +1,12 @@
 """``make verify``: a read-only drift report of what a running Pieces OS sends against openapi/models.yaml.
 
-It sends one request, ``GET /models``, with the generated client, to ``--url``, else to what
-``find_pieces_os()`` finds (PIECES_OS_URL, else discovery, whose health probes are GETs too). It
-reports, grouped by schema and each with the place in the spec to edit:
-
-- new fields and enum values, read off the body as the generated client parsed it: the unknown keys it
-  keeps in ``additional_properties`` at every level and the enum members whose ``is_known`` is False,
-  reached through each model class's attrs fields. Schemas declaring ``additionalProperties: true``
-  (FlattenedEntity, the content of ``ReferencedEntity.reference``) are free-form on purpose: left alone;
-- wrong types, nulls the spec does not allow (the client reads those as absent), missing required
-  fields and other invalid values: openapi-core's OpenAPI 3.1 validator (openapi-schema-validator)
-  on the raw body, against the operation's response schema.
-
-A part the client cannot read (a model missing a required field) is left out of the parse and listed
-as unread. Exit 0: the spec covers what the server sends; 1: it does not (the report); 2: nothing
-answers like Pieces OS (unreachable, a status other than 200, not JSON, no ``iterable`` list).
+One ``GET /models`` with the generated client, to ``--url`` or what ``find_pieces_os()`` finds. Reported,
+by schema and with the place in the spec to edit: new fields and enum values (the client's
+``additional_properties`` and enum members whose ``is_known`` is False; schemas with
+``additionalProperties: true`` are free-form and left alone), and wrong types, disallowed nulls, missing
+required fields and other invalid values (openapi-core's OAS 3.1 validator on the raw body). What the
+client cannot read is listed as unread. Exit 0: the spec covers it; 1: it does not; 2: nothing answers
+like Pieces OS (unreachable, not 200, not JSON, no ``iterable`` list).
 """
 
 from __future__ import annotations
@@ -40,7 +32,7 @@ from pieces_models_client.api.models import models_snapshot
 from pieces_models_client.client import PIECES_OS_URL_VARIABLE
 from pieces_models_client.models import Models
 from tools import SPEC
-from tools.endpoints import by_name, load_spec, resolve
+from tools.endpoints import by_name, load_spec, resolve, schemas
 
 ENDPOINT = by_name("models_snapshot")
 KINDS = {  # kind: its label in the report, in the report's order
@@ -83,10 +75,6 @@ class Report:
     @property
     def exit_code(self) -> int:
         return 1 if self.findings or self.unread else 0
-
-
-def schemas() -> dict[str, Any]:
-    return load_spec()["components"]["schemas"]
 
 
 def location(path: Path, any_index: bool = False) -> str:
@@ -177,8 +165,8 @@ def json_keys(cls: type) -> dict[str, str]:
     return {PythonIdentifier(key, prefix="field_"): key for key in properties}
 
 
-def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any, list[str]]]:
-    """(kind, schema, name, path, value, spec pointer) of each field and enum value of the parsed body
+def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any, list[str], None]]:
+    """(kind, schema, name, path, value, spec pointer, None) of each field and enum value of the parsed body
     that the client did not know, descending through the attrs fields of each model."""
     cls, pointer = type(value), ["components", "schemas", type(value).__name__]
     if attrs.has(cls):
@@ -186,7 +174,7 @@ def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any,
         if declared.get("additionalProperties") is not True:  # else free-form on purpose
             where = [*pointer, "properties"] if "properties" in declared else pointer
             for key, extra in value.additional_properties.items():
-                yield "field", cls.__name__, key, [*path, key], extra, where
+                yield "field", cls.__name__, key, [*path, key], extra, where, None
         for attribute in attrs.fields(cls):
             if attribute.name != "additional_properties":
                 yield from unknowns(getattr(value, attribute.name), [*path, json_keys(cls)[attribute.name]])
@@ -194,7 +182,7 @@ def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any,
         for index, item in enumerate(value):
             yield from unknowns(item, [*path, index])
     elif isinstance(value, Enum) and getattr(value, "is_known", True) is False:
-        yield "enum", cls.__name__, value.value, path, value.value, [*pointer, "enum"]
+        yield "enum", cls.__name__, value.value, path, value.value, [*pointer, "enum"], None
 
 
 def spec_place(error: Any) -> list[str]:
@@ -241,12 +229,12 @@ def check(body: dict[str, Any], url: str, source: str) -> Report:
             found[key] = Finding(schema, kind, name, key[3], spec, line, value, location(path), expected)
         found[key].count += 1
 
-    for kind, schema, name, path, value, pointer in unknowns(models, []):
-        add(kind, schema, name, received(path), value, pointer)
+    for kind, schema, name, path, value, pointer, expected in unknowns(models, []):
+        add(kind, schema, name, received(path), value, pointer, expected)
     invalid_at: set[str] = set()
-    for kind, schema, name, path, value, pointer, expected in invalid(body):  # paths as received
-        add(kind, schema, name, path, value, pointer, expected)
-        invalid_at.add(location(path))
+    for finding in invalid(body):  # paths as received
+        add(*finding)
+        invalid_at.add(location(finding[3]))
     report = Report(url, source, len(body["iterable"]))
     report.unread = [
         {"path": location(gone), "reason": reason + (f" at {location(at)}" if at != gone else "")}

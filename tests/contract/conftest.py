@@ -1,9 +1,7 @@
-"""Fixtures of the contract tests: the recorded server (real sockets) and clients pointed at it; and the
-pytest-recording (vcrpy) set-up of the tests that replay or record without it."""
+"""Fixtures of the contract tests: the recorded server and clients pointed at it; pytest-recording set-up."""
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,11 +10,9 @@ import httpx
 import pytest
 
 from pieces_models_client import Client
+from tests.support.loopback import SSL_CONTEXT, client
 from tools.cassettes import Persister
 from tools.recorded_server import RecordedServer
-
-# httpx loads the CA bundle for every client it creates (about 60 ms), even for plain http:// URLs.
-SSL_CONTEXT = ssl.create_default_context()
 
 
 def pytest_ignore_collect(collection_path: Path, config: Any) -> bool | None:
@@ -40,11 +36,11 @@ def recorded_server() -> Iterator[RecordedServer]:
 @pytest.fixture
 def http(recorded_server: RecordedServer) -> Iterator[httpx.Client]:
     """A plain httpx client pointed at the recorded server, for requests the generated client never sends."""
-    with httpx.Client(base_url=recorded_server.url, verify=SSL_CONTEXT) as client:
-        yield client
+    with httpx.Client(base_url=recorded_server.url, verify=SSL_CONTEXT) as plain:
+        yield plain
 
 
 @pytest.fixture
 def make_client(recorded_server: RecordedServer) -> Callable[[], Client]:
     """A factory of generated clients pointed at the recorded server."""
-    return lambda: Client(base_url=recorded_server.url, verify_ssl=SSL_CONTEXT)
+    return lambda: client(recorded_server.url)

@@ -1,9 +1,5 @@
-"""The shipped recordings, loaded once by vcrpy, and the spec operation of each recorded request.
-
-Which operation a recording exercises is read off the recorded request itself (method and path, found
-in tools/endpoints.py's table), not off the scenarios, so live recordings are checked the same way as
-synthesized ones.
-"""
+"""The shipped recordings, loaded once, and the spec operation of each, read off the recorded request
+itself (method and path), so that live recordings are checked like synthesized ones."""
 
 from __future__ import annotations
 

@@ -1,11 +1,5 @@
-"""Validate recorded exchanges against an OpenAPI document with openapi-core, naming the field at fault.
-
-Two levels:
-- ``problems(interaction, api)``: the request and the response are valid for the operation (path,
-  parameters, status, content type, body schema), and a status without declared content has no body.
-- the same with ``strict(spec_dict)``: every object additionally refuses undeclared fields, so a field
-  the server sends that the spec does not describe (a renamed or forgotten one) is named.
-"""
+"""Validate recorded exchanges against an OpenAPI document with openapi-core, naming the field at fault;
+with ``strict(spec_dict)``, undeclared fields are refused too."""
 
 from __future__ import annotations
 

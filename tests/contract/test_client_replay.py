@@ -21,8 +21,8 @@ import pytest
 from vcr.errors import CannotOverwriteExistingCassetteException
 
 from pieces_models_client import Client, errors
-from tests.contract.conftest import SSL_CONTEXT
 from tests.contract.recordings import Operation, cassette, operation_of, with_operation
+from tests.support.loopback import SSL_CONTEXT
 from tests.support.round_trip import round_trip_problems
 from tools import RECORDINGS
 from tools.cassettes import RECORDING_HOST, keep_request

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 
 from pieces_models_client.types import Unset
 from tests.contract.recordings import Operation, cassette, operation_of, with_operation
-from tests.support import spec
 from tests.support.round_trip import Path, datetime_paths, differences, location, reading, same_instant
+from tools import endpoints as spec
 from tools.recorded_server import MATCH_ON, ReplayMismatch
 
 SDK = "the official SDK"

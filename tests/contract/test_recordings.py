@@ -10,8 +10,8 @@ import pytest
 import vcr
 
 from tests.contract.recordings import cassette, cassettes, interactions, name, operation_of
-from tests.support import spec
 from tools import SNAPSHOT
+from tools import endpoints as spec
 from tools.cassettes import RECORDING_HOST, path_of
 from tools.endpoints import ENDPOINTS
 from tools.scenarios import SCENARIOS

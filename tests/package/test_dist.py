@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.spec import ROOT, load_spec
 from tests.support.venvs import fresh_venv
-from tools import GENERATED
+from tools import GENERATED, ROOT
 from tools.cassettes import load_named
+from tools.endpoints import load_spec
 from tools.recorded_server import RecordedServer
 
 PACKAGE = "pieces_models_client"

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import pieces_models_client.models as models
-from tests.support.spec import ROOT
+from tools import ROOT
 
 
 def loaded_after(code: str) -> set[str]:

@@ -13,8 +13,8 @@ import textwrap
 
 import pytest
 
-from tests.support.spec import ROOT
 from tests.support.venvs import HAS_DATEUTIL_STUBS, fresh_venv, mypy_strict
+from tools import ROOT
 
 GOOD_USE = textwrap.dedent(
     """

@@ -30,7 +30,7 @@ def test_package_exports_the_client():
 def test_model_classes_are_exactly_the_spec_schemas():
     """One class per components/schemas entry, named as in the spec: no invented inline names."""
     from pieces_models_client import models
-    from tests.support import spec
+    from tools import endpoints as spec
 
     assert set(models.__all__) == set(spec.schemas())
 

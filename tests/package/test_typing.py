@@ -14,8 +14,8 @@ import textwrap
 
 import pytest
 
-from tests.support.spec import ROOT
 from tests.support.venvs import HAS_DATEUTIL_STUBS, mypy_strict
+from tools import ROOT
 
 USER_CODE = textwrap.dedent(
     """

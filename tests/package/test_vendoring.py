@@ -20,7 +20,7 @@ from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import SNAPSHOT_BYTES
 from tests.support.interpreters import SUPPORTED, supported_interpreters
-from tests.support.spec import ROOT
+from tools import ROOT
 
 WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
 

@@ -20,7 +20,8 @@ import pytest
 import yaml
 
 from tests.support.scratch import copy_inputs
-from tests.support.spec import ROOT, load_spec
+from tools import ROOT
+from tools.endpoints import load_spec
 
 CHANGELOG = ROOT / "CHANGELOG.md"
 # A release heading, "## [1.2.3] - 2026-01-31", or "## [Unreleased]".

@@ -17,7 +17,7 @@ import yaml
 from packaging.version import Version
 
 from tests.support.scratch import copy_inputs
-from tests.support.spec import ROOT
+from tools import ROOT
 from tools.api_diff import bump_allows_breaking
 
 INPUTS = ("Makefile", "tools", "openapi", "requirements", "generated/pieces_models_client")

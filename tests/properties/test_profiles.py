@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.support.spec import ROOT
+from tools import ROOT
 
 # Imports the suite's conftest in a fresh interpreter, then runs one property test twice in that process.
 PROBE = """

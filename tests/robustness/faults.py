@@ -1,9 +1,6 @@
-"""Servers that answer badly on purpose, for tests/support/loopback.py's serve().
-
-What HTTP can say (a status, a body, headers, gzip, a redirect, a big body) is a werkzeug Response or
-handler for pytest-httpserver; the rest (truncation, reset, stall, trickle, interim 1xx, keep-alive
-connection counts) is a tools.loopback.RawServer. Anything that waits, waits on ``server.stopping``
-and gives up after GIVE_UP seconds, so no thread outlives its test.
+"""Servers that answer badly on purpose, for tests/support/loopback.py's serve(): werkzeug Responses or
+handlers for what HTTP can say, a tools.loopback.RawServer for the rest. Whatever waits watches
+``server.stopping`` and gives up after GIVE_UP seconds, so no thread outlives its test.
 """
 
 from __future__ import annotations
@@ -47,11 +44,8 @@ def bad_gzip() -> Response:
 
 @functools.cache
 def gzip_bomb() -> bytes:
-    """A valid gzip stream of about 1 MB that inflates to GZIP_BOMB_INFLATED zero bytes (built once).
-
-    One MiB of zeros deflated and fully flushed resets the compressor: every further MiB deflates to
-    the same bytes, so the segment is repeated instead of compressing a whole GiB.
-    """
+    """A valid gzip stream of about 1 MB that inflates to GZIP_BOMB_INFLATED zero bytes (built once): a
+    full flush resets the compressor, so one deflated MiB of zeros is repeated instead of deflating a GiB."""
     zeros = bytes(1 << 20)
     deflate = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate: the gzip framing is added below
     segment = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)

@@ -21,8 +21,9 @@ from pieces_models_client._parsing import format_datetime, parse_datetime
 from pieces_models_client.api.models import models_create_new_model
 from pieces_models_client.models import GroupedTimestamp, SeededModel
 from tests.robustness import faults
-from tests.support import loopback, spec
+from tests.support import loopback
 from tests.support.endpoints import SNAPSHOT
+from tools import endpoints as spec
 
 UTC = datetime.timezone.utc
 MODEL = SNAPSHOT["iterable"][0]

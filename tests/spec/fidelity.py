@@ -1,8 +1,5 @@
-"""Compare openapi/models.yaml with the facts read off the official SDK (see sdk_reference).
-
-Pure functions over plain data, so that tests can also feed them a deliberately broken spec and check
-that each kind of difference is reported.
-"""
+"""Compare openapi/models.yaml with the facts read off the official SDK (pure functions over plain data,
+so that tests can also feed them a broken spec)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,6 @@
-"""What the official SDK (pieces-os-client, a test-only dependency) says the Models API is.
-
-Everything here is read off the installed SDK at test time: its pydantic models and enums for the
-schemas, and its ModelsApi (driven through a recording ApiClient, no network) for the operations.
-Bumping the pin in requirements/dev.in therefore makes tests/spec/test_fidelity.py report every
-difference Pieces shipped.
+"""What the official SDK (pieces-os-client, a test-only dependency) says the Models API is, read off the
+installed SDK at test time: its pydantic models and enums, and its ModelsApi driven through an ApiClient
+that sends nothing. Bumping its pin makes tests/spec/test_fidelity.py report every difference.
 """
 
 from __future__ import annotations
@@ -98,12 +95,12 @@ def core_cut() -> dict[str, dict[str, FieldFact] | list[str]]:
         if issubclass(cls, enum.Enum):
             found[cls.__name__] = [m.value for m in cls if m.value != SDK_ONLY_ENUM_VALUE]
             continue
-        found[cls.__name__] = object_facts(cls)
-        for name, field in cls.model_fields.items():
-            kind = kind_of(field.annotation)
+        found[cls.__name__] = facts = object_facts(cls)
+        for name, fact in facts.items():
+            kind = fact.kind
             while kind[0] == "array":
                 kind = kind[1]
-            if kind[0] == "ref" and (cls.__name__, field.alias or name) not in CUT:
+            if kind[0] == "ref" and (cls.__name__, name) not in CUT:
                 pending.append(root_class(kind[1]))
     return found
 

@@ -14,7 +14,7 @@ from importlib.metadata import version
 import pytest
 
 from tests.spec import fidelity, sdk_reference
-from tests.support import spec
+from tools import endpoints as spec
 from tools.endpoints import ENDPOINTS, Endpoint, load_spec, resolve
 
 SDK_NAME = f"pieces-os-client {version('pieces-os-client')}"

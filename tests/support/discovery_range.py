@@ -1,11 +1,8 @@
 """The ports discovery probes (127.0.0.1:39300-39333), shared safely by the tests that put servers there.
 
-They share the range with each other (pytest-xdist workers), with any test whose ephemeral port lands
-in it, and with the machine (Pieces OS itself, say). So such a test uses ``claimed_range()``, which
-holds a file lock (``LOCK_FILE``) for the whole test, reserves every free port of the range with a
-bound socket that does not listen (a connection there is refused at once, and no one else can bind
-it), hands the lowest one to the test's server (``serve``, ``start``), and tells the test when a server
-it does not control answers the health probe where discovery would find it first (``skip_if_...``).
+``claimed_range()`` holds a file lock across processes for the test, reserves every free port of the
+range with a bound, non-listening socket (connections are refused at once), gives the lowest to the
+test's server, and skips when a server it does not control would be found first.
 """
 
 from __future__ import annotations

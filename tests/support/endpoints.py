@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 from tools import SNAPSHOT as SNAPSHOT_FILE
@@ -60,24 +59,16 @@ class Endpoint:
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def module(self) -> ModuleType:
-        return endpoints.by_name(self.name).module
-
-    @property
-    def has_body(self) -> bool:
-        return self.success_body is not None
-
-    @property
-    def success_bytes(self) -> bytes:
-        return b"" if self.success_body is None else json.dumps(self.success_body).encode()
+    __str__ = lambda self: self.name  # noqa: E731
+    module = property(lambda self: endpoints.by_name(self.name).module)
+    has_body = property(lambda self: self.success_body is not None)
+    success_bytes = property(
+        lambda self: b"" if self.success_body is None else json.dumps(self.success_body).encode()
+    )
 
     def call(self, mode: str, client: Any) -> Any:
         """`sync`, `sync_detailed`, `asyncio` or `asyncio_detailed`, the async ones to completion."""
         return invoke(self.module, mode, *self.args, client=client, close=True, **self.kwargs)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def _body(schema: str | None, holder: dict[str, Any]) -> Any:

@@ -13,32 +13,20 @@ SUPPORTED = ("3.10", "3.11", "3.12", "3.13")
 
 def _version_of(executable: str) -> str | None:
     try:
-        out = subprocess.run(
-            [executable, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=True,
-        )
+        command = [executable, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"]
+        return subprocess.run(command, capture_output=True, text=True, timeout=20, check=True).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
-    return out.stdout.strip()
-
-
-def _candidates() -> list[str]:
-    found = [sys.executable]
-    for version in SUPPORTED:
-        found.append(shutil.which(f"python{version}") or "")
-    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    for version in SUPPORTED:
-        found.extend(str(p) for p in sorted(pyenv_root.glob(f"versions/{version}.*/bin/python{version}")))
-    return [c for c in found if c]
 
 
 def supported_interpreters() -> dict[str, str]:
     """One interpreter per supported minor version found, the running one first: {version: path}."""
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    candidates = [sys.executable, *(shutil.which(f"python{version}") or "" for version in SUPPORTED)]
+    for version in SUPPORTED:
+        candidates += [str(p) for p in sorted(pyenv.glob(f"versions/{version}.*/bin/python{version}"))]
     by_version: dict[str, str] = {}
-    for candidate in _candidates():
+    for candidate in filter(None, candidates):
         version = _version_of(candidate)
         if version in SUPPORTED and version not in by_version:
             by_version[version] = candidate

@@ -1,9 +1,5 @@
-"""Loopback servers for tests, to use in a ``with`` block: ``serve(answer)``.
-
-``answer`` is a werkzeug Response, or a function of the werkzeug Request returning one, for every
-request (pytest-httpserver); or a tools.loopback.RawServer, for what an HTTP server cannot do (see
-tests/robustness/faults.py). Both keep in ``received`` each request, its target exactly as sent.
-"""
+"""Loopback servers for tests: ``serve(answer)``, with ``answer`` a werkzeug Response or handler
+(pytest-httpserver), or a tools.loopback.RawServer. Both keep each request in ``received``."""
 
 from __future__ import annotations
 
@@ -16,7 +12,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from pieces_models_client import Client
-from tools.loopback import RawServer, Request, listener
+from tools.loopback import HTTPServerMixin, RawServer
 
 logging.getLogger("werkzeug").disabled = True  # no line on stderr per request
 
@@ -30,36 +26,17 @@ def client(base_url: str, **kwargs: Any) -> Client:
     return Client(base_url=base_url, verify_ssl=SSL_CONTEXT, **kwargs)
 
 
-class Server(HTTPServer):
-    """pytest-httpserver's server, threaded, on 127.0.0.1 (or ``host``) and a free port (or ``port``)
-    outside the discovery range (tools.loopback.listener)."""
+class Server(HTTPServerMixin, HTTPServer):
+    """pytest-httpserver's server answering ``answer`` to every request, on 127.0.0.1 (or ``host``) and a
+    free port outside the discovery range (or ``port``)."""
 
     def __init__(self, answer: Any, host: str = "127.0.0.1", port: int = 0, **kwargs: Any):
-        if not port:  # a free port outside the discovery range, that werkzeug binds again at once
-            with listener(host) as free:
-                port = free.getsockname()[1]
         super().__init__(host, port, threaded=True, **kwargs)
         handler = self.expect_request(re.compile(".*"))
         if isinstance(answer, Response):
             handler.respond_with_response(answer)
         else:
             handler.respond_with_handler(answer)
-
-    def thread_target(self) -> None:
-        self.server.serve_forever(poll_interval=0.01)  # stop() waits for a poll: 0.5 s by default
-
-    @property
-    def url(self) -> str:
-        return self.url_for("").rstrip("/")
-
-    @property
-    def received(self) -> list[Request]:
-        return [
-            Request(
-                r.method, r.environ["RAW_URI"], {k.lower(): v for k, v in r.headers.items()}, r.get_data()
-            )
-            for r, _ in self.log
-        ]
 
 
 def serve(answer: Any, **kwargs: Any) -> Server | RawServer:

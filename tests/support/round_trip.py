@@ -1,15 +1,10 @@
 """Compare what the client writes back (``to_dict()``) with the recorded JSON.
 
-Equal means equal, with the one documented exception (README, "Forward compatibility"): a date-time
-field (``format: date-time`` in the spec) may be spelled differently if it names the same instant with
-the same UTC offset and the client's spelling is the documented one: RFC 3339, UTC as ``Z``, no
-fraction when it is zero, otherwise exactly six fraction digits (``2022-02-17T05:00:00.000Z`` comes
-back as ``2022-02-17T05:00:00Z``, ``...01.6177439Z`` as ``...01.617743Z``: digits beyond microseconds
-dropped, not rounded). A date-time without an offset is read as UTC.
-
-These rules are written out here on their own (a regular expression and datetime arithmetic), not by
-calling the client's parse_datetime/format_datetime, so that a bug there cannot hide itself; the
-literal examples in tests/properties/test_round_trip.py pin the rules.
+Equal means equal, but for the documented exception (README, "Forward compatibility"): a date-time may
+come back spelled as RFC 3339 with UTC as ``Z`` and no fraction or exactly six digits (beyond
+microseconds dropped, not rounded), naming the same instant with the same offset; no offset means UTC.
+The rules are written out here, not taken from the client's own parsing, so that a bug there cannot
+hide itself; tests/properties/test_round_trip.py pins them.
 """
 
 from __future__ import annotations
@@ -20,17 +15,10 @@ from typing import Any
 
 from dateutil.parser import isoparse
 
-from tests.support import spec
+from tools import endpoints as spec
+from tools.verify import location
 
 Path = tuple[str | int, ...]
-
-
-def location(path: Path) -> str:
-    """``iterable[3].created.value`` for ("iterable", 3, "created", "value")."""
-    out = ""
-    for key in path:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
-    return out or "<body>"
 
 
 def datetime_paths(data: Any, schema: dict[str, Any], path: Path = ()) -> set[Path]:
@@ -68,21 +56,16 @@ def reading(text: str) -> datetime.datetime | None:
         except (ValueError, OverflowError):
             return None
         return value if value.tzinfo is not None else value.replace(tzinfo=datetime.timezone.utc)
-    year, month, day = (int(part) for part in match["date"].split("-"))
-    hour, minute, second = (int(part) for part in match["time"].split(":"))
-    micro = int((match["fraction"] or "")[:6].ljust(6, "0"))
     offset = match["offset"] or "Z"
-    sign = -1 if offset[0] == "-" else 1
-    shift = (
-        datetime.timedelta(0)
-        if offset in "Zz"
-        else datetime.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))
+    minutes = (
+        0 if offset in "Zz" else (-1 if offset[0] == "-" else 1) * (int(offset[1:3]) * 60 + int(offset[4:]))
     )
     try:
-        zone = datetime.timezone(sign * shift)
-        return datetime.datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+        moment = datetime.datetime.strptime(f"{match['date']} {match['time']}", "%Y-%m-%d %H:%M:%S")
+        zone = datetime.timezone(datetime.timedelta(minutes=minutes))
     except ValueError:
         return None
+    return moment.replace(microsecond=int((match["fraction"] or "")[:6].ljust(6, "0")), tzinfo=zone)
 
 
 def date_time_problem(expected: str, actual: str) -> str | None:

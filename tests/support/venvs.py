@@ -7,7 +7,7 @@ import sys
 import venv
 from pathlib import Path
 
-from tests.support.spec import ROOT
+from tools import ROOT
 
 WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
 # The package's runtime dependencies, as generated/pyproject.toml declares them.
