@@ -21,7 +21,7 @@ from pieces_models_client.models import Model
 from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import ENDPOINTS, MODEL, MODES, SNAPSHOT_BYTES
-from tests.support.spec import ROOT
+from tools import ROOT
 
 TLS = ROOT / "tests" / "data" / "tls"
 SNAPSHOT_REPLY = faults.status(200, SNAPSHOT_BYTES, "application/json")
