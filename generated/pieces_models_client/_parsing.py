@@ -32,8 +32,11 @@ def parse_json(status_code: int, content: bytes, operation: str, parse: Callable
     else:
         try:
             return parse(data)
-        except Exception as exc:
-            error = exc if isinstance(exc, _errors.ResponseParseError) else at_root(exc)
+        except _errors.ResponseParseError as exc:
+            error = exc
+        except Exception as exc:  # a parser that failed otherwise: the body as a whole is at fault
+            error = _errors.ResponseParseError(_reason(exc))
+            error.__cause__ = exc
     error.status_code = status_code
     error.content = content
     error.operation = operation
@@ -117,19 +120,15 @@ def at(error: BaseException, key: str | int) -> _errors.ResponseParseError:
     if isinstance(error, KeyError):
         reason = "required field is missing"
     else:
-        reason = str(error) or f"invalid value ({type(error).__name__})"
+        reason = _reason(error)
     parse_error = _errors.ResponseParseError(reason, [key])
     parse_error.__cause__ = error
     return parse_error
 
 
-def at_root(error: BaseException) -> _errors.ResponseParseError:
-    """Return ``error`` as a ResponseParseError about the body as a whole."""
-    if isinstance(error, _errors.ResponseParseError):
-        return error
-    parse_error = _errors.ResponseParseError(str(error) or f"invalid value ({type(error).__name__})")
-    parse_error.__cause__ = error
-    return parse_error
+def _reason(error: BaseException) -> str:
+    """What an exception says, or its type's name when it says nothing."""
+    return str(error) or f"invalid value ({type(error).__name__})"
 
 
 def wrong_type(expected: str, value: object) -> TypeError:

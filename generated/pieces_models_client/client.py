@@ -250,7 +250,7 @@ class Client:
             client = self._client
             if client is None:
                 client = httpx.Client(**self._httpx_kwargs(self.resolve_base_url()))
-                _install_deadline(client, asynchronous=False)
+                _install_deadline(client, _DeadlineBackend)
                 # A Client dropped without close() still closes its connections.
                 weakref.finalize(self, client.close)
                 self._client = client
@@ -278,7 +278,7 @@ class Client:
                 for stale in [key for key in self._async_clients if key is not None and key.is_closed()]:  # type: ignore[attr-defined]
                     del self._async_clients[stale]
                 client = httpx.AsyncClient(**self._httpx_kwargs(self.resolve_base_url()))
-                _install_deadline(client, asynchronous=True)
+                _install_deadline(client, _AsyncDeadlineBackend)
                 entry = (client, _close_when_loop_ends(self, loop, client))
                 self._async_clients[loop] = entry
             return entry[0]
@@ -416,12 +416,16 @@ class _AsyncDeadlineStream(_DeadlineStream):
         return _AsyncDeadlineStream(await self._stream.start_tls(ssl_context, server_hostname, _bounded(timeout)))
 
 
-class _DeadlineBackend:
-    """An httpcore network backend whose TCP connections end by the call's deadline.
+def _bounded_timeout(kwargs: dict[str, Any]) -> dict[str, Any]:
+    kwargs["timeout"] = _bounded(kwargs.get("timeout"))
+    return kwargs
 
-    httpcore passes connect_tcp its arguments by keyword. Unix sockets and the retry sleep go to the
-    wrapped backend as they are: httpx uses them only through a transport you supply, which is never
-    wrapped (see _install_deadline).
+
+class _DeadlineBackend:
+    """An httpcore network backend whose connections end by the call's deadline.
+
+    httpcore passes the connect methods their arguments by keyword. Anything else (``sleep``, between
+    the retries of a transport made with ``retries=``) goes to the wrapped backend as it is.
     """
 
     def __init__(self, backend: Any):
@@ -431,26 +435,30 @@ class _DeadlineBackend:
         return getattr(self._backend, name)
 
     def connect_tcp(self, **kwargs: Any) -> Any:
-        kwargs["timeout"] = _bounded(kwargs.get("timeout"))
-        return _DeadlineStream(self._backend.connect_tcp(**kwargs))
+        return _DeadlineStream(self._backend.connect_tcp(**_bounded_timeout(kwargs)))
+
+    def connect_unix_socket(self, **kwargs: Any) -> Any:
+        return _DeadlineStream(self._backend.connect_unix_socket(**_bounded_timeout(kwargs)))
 
 
 class _AsyncDeadlineBackend(_DeadlineBackend):
     """The async twin of _DeadlineBackend."""
 
     async def connect_tcp(self, **kwargs: Any) -> Any:
-        kwargs["timeout"] = _bounded(kwargs.get("timeout"))
-        return _AsyncDeadlineStream(await self._backend.connect_tcp(**kwargs))
+        return _AsyncDeadlineStream(await self._backend.connect_tcp(**_bounded_timeout(kwargs)))
+
+    async def connect_unix_socket(self, **kwargs: Any) -> Any:
+        return _AsyncDeadlineStream(await self._backend.connect_unix_socket(**_bounded_timeout(kwargs)))
 
 
-def _install_deadline(client: httpx.Client | httpx.AsyncClient, asynchronous: bool) -> None:
+def _install_deadline(client: httpx.Client | httpx.AsyncClient, wrapper: type[_DeadlineBackend]) -> None:
     """Put the deadline wrappers around the network backend of each httpcore pool of ``client``.
 
     httpx has no public way to hand a network backend to its transports, so this reaches their pools
     (``_transport``, ``_mounts``, ``_pool``, ``_network_backend``: stable from httpx 0.23 to 0.28).
-    A transport you supply through ``httpx_args`` is left as it is, bounded by its own timeouts.
+    That includes an httpx.HTTPTransport supplied through ``httpx_args`` (one for a Unix socket, say);
+    a transport of another kind has no such pool, and only its own timeouts bound it.
     """
-    wrapper = _AsyncDeadlineBackend if asynchronous else _DeadlineBackend
     for transport in (client._transport, *client._mounts.values()):
         pool = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
@@ -531,13 +539,21 @@ def path_segment(value: object, name: str) -> str:
     return encoded
 
 
-def check_body(value: object, expected: type, required: bool) -> None:
-    """Refuse, before sending, a body that is not the operation's model."""
+def body_json(value: Any, expected: type[Any], required: bool) -> Any:
+    """The JSON of a request body, or InvalidParameter("body") before anything is sent: a body that is
+    not the operation's model, or a model holding a value it cannot write (a naive datetime, a field
+    of the wrong type)."""
     if not isinstance(value, expected):
         omit = "" if required else " (leave body out to send none)"
         raise errors.InvalidParameter(
             "body", f"expected a {expected.__name__}{omit}, got {type(value).__name__} {value!r:.80}"
         )
+    try:
+        return value.to_dict()
+    except errors.InvalidParameter as exc:  # a naive datetime: exc names the field
+        raise errors.InvalidParameter("body", str(exc)) from exc
+    except (AttributeError, TypeError, ValueError) as exc:  # a field holding a value of the wrong type
+        raise errors.InvalidParameter("body", f"cannot be written as JSON ({type(exc).__name__}: {exc})") from exc
 
 
 def _caused_by(exc: BaseException, kind: type) -> BaseException | None:
@@ -633,10 +649,9 @@ class _CappedBody:
 
     def finish(self) -> bytes:
         if self._inflater is not None:
-            try:
-                self._add(self._inflater.flush())
-            except zlib.error as exc:
-                raise httpx.DecodingError(f"the compressed body is corrupt ({exc})") from exc
+            # decompress() has taken in every byte (or ResponseTooLarge was raised): flush() only
+            # drains what is buffered, and a corrupt byte would have failed there already.
+            self._add(self._inflater.flush())
             if not self._inflater.eof:
                 raise httpx.DecodingError("the compressed body ends before its end marker (truncated)")
         return b"".join(self._chunks)

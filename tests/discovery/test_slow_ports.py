@@ -9,7 +9,8 @@ import time
 import pytest
 
 from pieces_models_client import afind_pieces_os, find_pieces_os
-from tests.discovery.servers import stand_in
+from pieces_models_client.api.models import models_snapshot
+from tests.discovery.servers import discovering_client, stand_in
 from tests.robustness import faults
 from tests.support.discovery_range import RangePorts
 
@@ -31,12 +32,14 @@ def timed(find, *args: object) -> tuple[str, float]:
     return url, time.monotonic() - start
 
 
-def test_default_probe_timeout_is_one_second(ports: RangePorts):
-    """A silent port below Pieces OS delays find_pieces_os() by its default probe timeout: 1 s."""
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_default_probe_timeout_is_one_second(ports: RangePorts, asynchronous: bool):
+    """A silent port below Pieces OS delays find_pieces_os() and afind_pieces_os() by their default
+    probe timeout: 1 s."""
     silent = stalled(ports)
     server = stand_in(ports)
     assert silent < server.port
-    url, elapsed = timed(find_pieces_os)
+    url, elapsed = timed((lambda: asyncio.run(afind_pieces_os())) if asynchronous else find_pieces_os)
     assert url == server.url
     assert 0.9 <= elapsed < 1.8, f"{elapsed:.2f} s"
 
@@ -71,3 +74,26 @@ def test_environment_proxies_are_not_used(ports: RangePorts, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     server = stand_in(ports)
     assert find_pieces_os() == server.url
+
+
+def test_async_discovery_leaves_the_event_loop_running(ports: RangePorts):
+    """While an async call's discovery waits on a silent port (1 s), other tasks of the loop keep running."""
+    stalled(ports)
+    server = stand_in(ports)
+    client = discovering_client()
+    ticks = []
+
+    async def ticker() -> None:
+        while True:
+            ticks.append(time.monotonic())
+            await asyncio.sleep(0.05)
+
+    async def main() -> None:
+        task = asyncio.create_task(ticker())
+        async with client:
+            await models_snapshot.asyncio(client=client)
+        task.cancel()
+
+    asyncio.run(main())
+    assert client.base_url == server.url
+    assert len(ticks) >= 10, f"{len(ticks)} ticks in a discovery of about 1 s"

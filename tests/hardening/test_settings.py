@@ -120,6 +120,12 @@ def test_every_httpx_failure_maps_to_its_documented_exception(exception, expecte
     assert caught.value.url == "http://127.0.0.1:9/models"
     assert caught.value.operation == "models-snapshot"
     assert caught.value.__cause__ is exception
+    if expected is errors.TransportError:
+        name = type(exception).__name__
+        assert (
+            str(caught.value)
+            == f"models-snapshot: the connection to http://127.0.0.1:9/models failed ({name}: {exception})"
+        )
 
 
 def test_httpx_args_reach_the_httpx_client():

@@ -46,7 +46,7 @@ def test_errors_holds_only_exceptions():
         assert inspect.isclass(value), name
         assert issubclass(value, Exception), name
     assert set(errors.__all__) == set(defined_here)
-    helpers = ("at", "at_root", "wrong_type", "json_type", "parse_json", "parse_datetime", "format_datetime")
+    helpers = ("at", "wrong_type", "json_type", "parse_json", "parse_datetime", "format_datetime")
     for helper in helpers:
         assert callable(getattr(_parsing, helper)), helper
         assert not hasattr(errors, helper), helper

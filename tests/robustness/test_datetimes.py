@@ -64,16 +64,27 @@ def test_pieces_forms_parse_to_the_instant_and_offset(text, expected, written):
     assert GroupedTimestamp(value=value).to_dict()["value"] == (written or text)
 
 
-def test_forms_fromisoformat_rejects_fall_back_to_dateutil():
-    """A basic-format timestamp (no separators) is still read, through the dateutil fallback."""
-    assert parse_datetime("20250128T091542Z") == datetime.datetime(2025, 1, 28, 9, 15, 42, tzinfo=UTC)
-
-
-def test_dateutil_fallback_keeps_the_offset_it_reads():
-    """A basic-format timestamp with an offset keeps that offset (only a missing one becomes UTC)."""
-    value = parse_datetime("20250128T091542+0200")
-    assert value.utcoffset() == datetime.timedelta(hours=2)
-    assert value == datetime.datetime(2025, 1, 28, 7, 15, 42, tzinfo=UTC)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2025-028T09:15:42+02:00",
+            datetime.datetime(2025, 1, 28, 9, 15, 42, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+        ),
+        ("2025-01-28T24:00:00Z", datetime.datetime(2025, 1, 29, tzinfo=UTC)),
+        ("2025-01-28T24:00:00", datetime.datetime(2025, 1, 29, tzinfo=UTC)),
+    ],
+    ids=repr,
+)
+def test_forms_fromisoformat_rejects_fall_back_to_dateutil(text, expected):
+    """An ordinal date or the hour 24, which datetime.fromisoformat refuses, is still read, through the
+    dateutil fallback: its offset kept when it has one, UTC when it has none."""
+    with pytest.raises(ValueError, match=r"isoformat|hour"):
+        datetime.datetime.fromisoformat(text)
+    value = parse_datetime(text)
+    assert value == expected
+    assert value.utcoffset() == expected.utcoffset()
+    assert value.tzinfo is not None
 
 
 @pytest.mark.parametrize(

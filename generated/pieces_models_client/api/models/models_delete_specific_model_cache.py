@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors as _errors
 from ..._parsing import parse_json
-from ...client import Client, check_body, path_segment, send, send_async
+from ...client import Client, body_json, path_segment, send, send_async
 from ...models.model_delete_cache_input import ModelDeleteCacheInput
 from ...models.model_delete_cache_output import ModelDeleteCacheOutput
 from ...types import UNSET, Response, Unset
@@ -31,13 +31,7 @@ def _get_kwargs(
     }
 
     if not isinstance(body, Unset):
-        check_body(body, ModelDeleteCacheInput, required=False)
-        try:
-            _kwargs["json"] = body.to_dict()
-        except _errors.InvalidParameter as exc:  # a naive datetime: exc names the field
-            raise _errors.InvalidParameter("body", str(exc)) from exc
-        except (AttributeError, TypeError, ValueError) as exc:  # a field holding a value of the wrong type
-            raise _errors.InvalidParameter("body", f"cannot be written as JSON ({type(exc).__name__}: {exc})") from exc
+        _kwargs["json"] = body_json(body, ModelDeleteCacheInput, required=False)
     return _kwargs
 
 
