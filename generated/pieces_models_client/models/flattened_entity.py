@@ -31,9 +31,9 @@ class FlattenedEntity:
         return (self.additional_properties,) == (other.additional_properties,)
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
 
         return field_dict
 
@@ -46,10 +46,10 @@ class FlattenedEntity:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
         flattened_entity = cls()
 
-        flattened_entity.additional_properties = d
+        if src_dict:
+            flattened_entity.additional_properties = dict(src_dict)
         return flattened_entity
 
     @property

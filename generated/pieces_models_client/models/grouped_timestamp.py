@@ -58,22 +58,13 @@ class GroupedTimestamp:
     def to_dict(self) -> dict[str, Any]:
         value = _format_datetime(self.value, "value")
 
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        readable = self.readable
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "value": value,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if readable is not UNSET:
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "value": value,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if (readable := self.readable) is not UNSET:
             field_dict["readable"] = readable
 
         return field_dict
@@ -87,17 +78,16 @@ class GroupedTimestamp:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
         try:
-            value = _parse_datetime(d.pop("value"))
+            value = _parse_datetime(src_dict["value"])
 
         except Exception as _error:
             raise _parsing.at(_error, "value")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
                 schema = EmbeddedModelSchema.from_dict(_schema)
@@ -106,8 +96,10 @@ class GroupedTimestamp:
             raise _parsing.at(_error, "schema")
 
         try:
-            readable = UNSET if (_popped := d.pop("readable", UNSET)) is None else _popped
-            if readable is not UNSET and not (isinstance(readable, str)):
+            readable = src_dict.get("readable")
+            if readable is None:
+                readable = UNSET
+            elif not isinstance(readable, str):
                 raise _parsing.wrong_type("string", readable)
 
         except Exception as _error:
@@ -119,7 +111,10 @@ class GroupedTimestamp:
             readable,
         )
 
-        grouped_timestamp.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            grouped_timestamp.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return grouped_timestamp
 
     @property
@@ -141,3 +136,12 @@ class GroupedTimestamp:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "value",
+        "schema",
+        "readable",
+    )
+)

@@ -38,15 +38,11 @@ class ModelDeleteCacheInput:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if schema is not UNSET:
-            field_dict["schema"] = schema
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
 
         return field_dict
 
@@ -59,11 +55,10 @@ class ModelDeleteCacheInput:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
                 schema = EmbeddedModelSchema.from_dict(_schema)
@@ -75,7 +70,10 @@ class ModelDeleteCacheInput:
             schema,
         )
 
-        model_delete_cache_input.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            model_delete_cache_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return model_delete_cache_input
 
     @property
@@ -97,3 +95,6 @@ class ModelDeleteCacheInput:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(("schema",))

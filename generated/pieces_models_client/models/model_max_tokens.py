@@ -64,10 +64,6 @@ class ModelMaxTokens:
         total: float | None
         total = self.total
 
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
         input_: float | None | Unset
         if isinstance(self.input_, Unset):
             input_ = UNSET
@@ -80,15 +76,12 @@ class ModelMaxTokens:
         else:
             output = self.output
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total": total,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "total": total,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
         if input_ is not UNSET:
             field_dict["input"] = input_
         if output is not UNSET:
@@ -105,9 +98,8 @@ class ModelMaxTokens:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
         try:
-            total = d.pop("total")
+            total = src_dict["total"]
             if total is not None and not (isinstance(total, (int, float)) and not isinstance(total, bool)):
                 raise _parsing.wrong_type("number or null", total)
 
@@ -115,9 +107,9 @@ class ModelMaxTokens:
             raise _parsing.at(_error, "total")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
                 schema = EmbeddedModelSchema.from_dict(_schema)
@@ -126,7 +118,7 @@ class ModelMaxTokens:
             raise _parsing.at(_error, "schema")
 
         try:
-            input_ = d.pop("input", UNSET)
+            input_ = src_dict.get("input", UNSET)
             if (
                 input_ is not None
                 and input_ is not UNSET
@@ -138,7 +130,7 @@ class ModelMaxTokens:
             raise _parsing.at(_error, "input")
 
         try:
-            output = d.pop("output", UNSET)
+            output = src_dict.get("output", UNSET)
             if (
                 output is not None
                 and output is not UNSET
@@ -156,7 +148,10 @@ class ModelMaxTokens:
             output,
         )
 
-        model_max_tokens.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            model_max_tokens.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return model_max_tokens
 
     @property
@@ -178,3 +173,13 @@ class ModelMaxTokens:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "total",
+        "schema",
+        "input",
+        "output",
+    )
+)

@@ -59,25 +59,14 @@ class Models:
             iterable_item = iterable_item_data.to_dict()
             iterable.append(iterable_item)
 
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        score: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.score, Unset):
-            score = self.score.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "iterable": iterable,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if score is not UNSET:
-            field_dict["score"] = score
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "iterable": iterable,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if not isinstance(score := self.score, Unset):
+            field_dict["score"] = score.to_dict()
 
         return field_dict
 
@@ -90,10 +79,9 @@ class Models:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
         try:
             iterable = []
-            _iterable = d.pop("iterable")
+            _iterable = src_dict["iterable"]
             if not isinstance(_iterable, list):
                 raise _parsing.wrong_type("array", _iterable)
             for iterable_index, iterable_item_data in enumerate(_iterable):
@@ -108,9 +96,9 @@ class Models:
             raise _parsing.at(_error, "iterable")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
                 schema = EmbeddedModelSchema.from_dict(_schema)
@@ -119,9 +107,9 @@ class Models:
             raise _parsing.at(_error, "schema")
 
         try:
-            _score = UNSET if (_popped := d.pop("score", UNSET)) is None else _popped
+            _score = src_dict.get("score")
             score: Score | Unset
-            if isinstance(_score, Unset):
+            if _score is None:
                 score = UNSET
             else:
                 score = Score.from_dict(_score)
@@ -135,7 +123,8 @@ class Models:
             score,
         )
 
-        models.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            models.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return models
 
     @property
@@ -159,3 +148,12 @@ class Models:
 from ..models.embedded_model_schema import EmbeddedModelSchema
 from ..models.model import Model
 from ..models.score import Score
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "iterable",
+        "schema",
+        "score",
+    )
+)

@@ -54,27 +54,14 @@ class ReferencedEntity:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        reference: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.reference, Unset):
-            reference = self.reference.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if reference is not UNSET:
-            field_dict["reference"] = reference
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if not isinstance(reference := self.reference, Unset):
+            field_dict["reference"] = reference.to_dict()
 
         return field_dict
 
@@ -87,19 +74,18 @@ class ReferencedEntity:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
         try:
-            id = d.pop("id")
-            if not (isinstance(id, str)):
+            id = src_dict["id"]
+            if not isinstance(id, str):
                 raise _parsing.wrong_type("string", id)
 
         except Exception as _error:
             raise _parsing.at(_error, "id")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
                 schema = EmbeddedModelSchema.from_dict(_schema)
@@ -108,9 +94,9 @@ class ReferencedEntity:
             raise _parsing.at(_error, "schema")
 
         try:
-            _reference = UNSET if (_popped := d.pop("reference", UNSET)) is None else _popped
+            _reference = src_dict.get("reference")
             reference: FlattenedEntity | Unset
-            if isinstance(_reference, Unset):
+            if _reference is None:
                 reference = UNSET
             else:
                 reference = FlattenedEntity.from_dict(_reference)
@@ -124,7 +110,10 @@ class ReferencedEntity:
             reference,
         )
 
-        referenced_entity.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            referenced_entity.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return referenced_entity
 
     @property
@@ -147,3 +136,12 @@ class ReferencedEntity:
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
 from ..models.flattened_entity import FlattenedEntity
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "id",
+        "schema",
+        "reference",
+    )
+)

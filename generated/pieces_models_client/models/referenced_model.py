@@ -48,21 +48,12 @@ class ReferencedModel:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
 
         return field_dict
 
@@ -75,19 +66,18 @@ class ReferencedModel:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
         try:
-            id = d.pop("id")
-            if not (isinstance(id, str)):
+            id = src_dict["id"]
+            if not isinstance(id, str):
                 raise _parsing.wrong_type("string", id)
 
         except Exception as _error:
             raise _parsing.at(_error, "id")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
                 schema = EmbeddedModelSchema.from_dict(_schema)
@@ -100,7 +90,10 @@ class ReferencedModel:
             schema,
         )
 
-        referenced_model.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            referenced_model.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return referenced_model
 
     @property
@@ -122,3 +115,11 @@ class ReferencedModel:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "id",
+        "schema",
+    )
+)
