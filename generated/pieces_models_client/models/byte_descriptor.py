@@ -94,21 +94,28 @@ class ByteDescriptor:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
-        byte_descriptor = cls(
-            value,
-            readable,
-            schema,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            byte_descriptor.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is ByteDescriptor:
+            byte_descriptor = _new(cls)
+            byte_descriptor.value = value
+            byte_descriptor.readable = readable
+            byte_descriptor.schema = schema
+        else:
+            byte_descriptor = cls(
+                value,
+                readable,
+                schema,
+            )
+        byte_descriptor.additional_properties = additional_properties
         return byte_descriptor
 
     @property
@@ -139,3 +146,6 @@ _KNOWN_KEYS = frozenset(
         "schema",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

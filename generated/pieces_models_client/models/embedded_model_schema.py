@@ -85,15 +85,19 @@ class EmbeddedModelSchema:
         except Exception as _error:
             raise _parsing.at(_error, "semantic")
 
-        embedded_model_schema = cls(
-            migration,
-            semantic,
+        additional_properties = (
+            {} if len(src_dict) == 2 else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if len(src_dict) != 2:
-            embedded_model_schema.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is EmbeddedModelSchema:
+            embedded_model_schema = _new(cls)
+            embedded_model_schema.migration = migration
+            embedded_model_schema.semantic = semantic
+        else:
+            embedded_model_schema = cls(
+                migration,
+                semantic,
+            )
+        embedded_model_schema.additional_properties = additional_properties
         return embedded_model_schema
 
     @property
@@ -120,4 +124,6 @@ _KNOWN_KEYS = frozenset(
         "semantic",
     )
 )
+
+_new = object.__new__
 _BY_VALUE_EmbeddedModelSchemaSemanticVersionEnum = EmbeddedModelSchemaSemanticVersionEnum._by_value

@@ -90,7 +90,7 @@ class GroupedTimestamp:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
@@ -105,16 +105,23 @@ class GroupedTimestamp:
         except Exception as _error:
             raise _parsing.at(_error, "readable")
 
-        grouped_timestamp = cls(
-            value,
-            schema,
-            readable,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            grouped_timestamp.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is GroupedTimestamp:
+            grouped_timestamp = _new(cls)
+            grouped_timestamp.value = value
+            grouped_timestamp.schema = schema
+            grouped_timestamp.readable = readable
+        else:
+            grouped_timestamp = cls(
+                value,
+                schema,
+                readable,
+            )
+        grouped_timestamp.additional_properties = additional_properties
         return grouped_timestamp
 
     @property
@@ -145,3 +152,6 @@ _KNOWN_KEYS = frozenset(
         "readable",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

@@ -260,7 +260,7 @@ class Model:
 
         try:
             _created = src_dict["created"]
-            created = GroupedTimestamp.from_dict(_created)
+            created = _from_dict_GroupedTimestamp(_created)
 
         except Exception as _error:
             raise _parsing.at(_error, "created")
@@ -307,7 +307,7 @@ class Model:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
@@ -328,7 +328,7 @@ class Model:
             if _bytes_ is None:
                 bytes_ = UNSET
             else:
-                bytes_ = ByteDescriptor.from_dict(_bytes_)
+                bytes_ = _from_dict_ByteDescriptor(_bytes_)
 
         except Exception as _error:
             raise _parsing.at(_error, "bytes")
@@ -339,7 +339,7 @@ class Model:
             if _ram is None:
                 ram = UNSET
             else:
-                ram = ByteDescriptor.from_dict(_ram)
+                ram = _from_dict_ByteDescriptor(_ram)
 
         except Exception as _error:
             raise _parsing.at(_error, "ram")
@@ -450,7 +450,7 @@ class Model:
             if _max_tokens is None:
                 max_tokens = UNSET
             else:
-                max_tokens = ModelMaxTokens.from_dict(_max_tokens)
+                max_tokens = _from_dict_ModelMaxTokens(_max_tokens)
 
         except Exception as _error:
             raise _parsing.at(_error, "maxTokens")
@@ -471,7 +471,7 @@ class Model:
             if _capabilities is None:
                 capabilities = UNSET
             else:
-                capabilities = ModelCapabilities.from_dict(_capabilities)
+                capabilities = _from_dict_ModelCapabilities(_capabilities)
 
         except Exception as _error:
             raise _parsing.at(_error, "capabilities")
@@ -492,7 +492,7 @@ class Model:
             if _organization is None:
                 organization = UNSET
             else:
-                organization = ReferencedEntity.from_dict(_organization)
+                organization = _from_dict_ReferencedEntity(_organization)
 
         except Exception as _error:
             raise _parsing.at(_error, "organization")
@@ -503,42 +503,74 @@ class Model:
             if _score is None:
                 score = UNSET
             else:
-                score = Score.from_dict(_score)
+                score = _from_dict_Score(_score)
 
         except Exception as _error:
             raise _parsing.at(_error, "score")
 
-        model = cls(
-            id,
-            version,
-            created,
-            name,
-            cloud,
-            type_,
-            usage,
-            schema,
-            description,
-            bytes_,
-            ram,
-            quantization,
-            foundation,
-            downloaded,
-            loaded,
-            unique,
-            parameters,
-            provider,
-            cpu,
-            downloading,
-            max_tokens,
-            custom,
-            capabilities,
-            denied,
-            organization,
-            score,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+        if cls is Model:
+            model = _new(cls)
+            model.id = id
+            model.version = version
+            model.created = created
+            model.name = name
+            model.cloud = cloud
+            model.type_ = type_
+            model.usage = usage
+            model.schema = schema
+            model.description = description
+            model.bytes_ = bytes_
+            model.ram = ram
+            model.quantization = quantization
+            model.foundation = foundation
+            model.downloaded = downloaded
+            model.loaded = loaded
+            model.unique = unique
+            model.parameters = parameters
+            model.provider = provider
+            model.cpu = cpu
+            model.downloading = downloading
+            model.max_tokens = max_tokens
+            model.custom = custom
+            model.capabilities = capabilities
+            model.denied = denied
+            model.organization = organization
+            model.score = score
+        else:
+            model = cls(
+                id,
+                version,
+                created,
+                name,
+                cloud,
+                type_,
+                usage,
+                schema,
+                description,
+                bytes_,
+                ram,
+                quantization,
+                foundation,
+                downloaded,
+                loaded,
+                unique,
+                parameters,
+                provider,
+                cpu,
+                downloading,
+                max_tokens,
+                custom,
+                capabilities,
+                denied,
+                organization,
+                score,
+            )
+        model.additional_properties = additional_properties
         return model
 
     @property
@@ -598,6 +630,15 @@ _KNOWN_KEYS = frozenset(
         "score",
     )
 )
+
+_new = object.__new__
+_from_dict_ByteDescriptor = ByteDescriptor.from_dict
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_GroupedTimestamp = GroupedTimestamp.from_dict
+_from_dict_ModelCapabilities = ModelCapabilities.from_dict
+_from_dict_ModelMaxTokens = ModelMaxTokens.from_dict
+_from_dict_ReferencedEntity = ReferencedEntity.from_dict
+_from_dict_Score = Score.from_dict
 _BY_VALUE_ExternalMLProviderEnum = ExternalMLProviderEnum._by_value
 _BY_VALUE_ModelFoundationEnum = ModelFoundationEnum._by_value
 _BY_VALUE_ModelTypeEnum = ModelTypeEnum._by_value

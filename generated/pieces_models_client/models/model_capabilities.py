@@ -115,7 +115,7 @@ class ModelCapabilities:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
@@ -190,21 +190,33 @@ class ModelCapabilities:
         except Exception as _error:
             raise _parsing.at(_error, "websites")
 
-        model_capabilities = cls(
-            schema,
-            assets,
-            codebases,
-            documents,
-            images,
-            temporal,
-            videos,
-            websites,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            model_capabilities.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is ModelCapabilities:
+            model_capabilities = _new(cls)
+            model_capabilities.schema = schema
+            model_capabilities.assets = assets
+            model_capabilities.codebases = codebases
+            model_capabilities.documents = documents
+            model_capabilities.images = images
+            model_capabilities.temporal = temporal
+            model_capabilities.videos = videos
+            model_capabilities.websites = websites
+        else:
+            model_capabilities = cls(
+                schema,
+                assets,
+                codebases,
+                documents,
+                images,
+                temporal,
+                videos,
+                websites,
+            )
+        model_capabilities.additional_properties = additional_properties
         return model_capabilities
 
     @property
@@ -240,3 +252,6 @@ _KNOWN_KEYS = frozenset(
         "websites",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

@@ -61,19 +61,24 @@ class ModelDeleteCacheInput:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
-        model_delete_cache_input = cls(
-            schema,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            model_delete_cache_input.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is ModelDeleteCacheInput:
+            model_delete_cache_input = _new(cls)
+            model_delete_cache_input.schema = schema
+        else:
+            model_delete_cache_input = cls(
+                schema,
+            )
+        model_delete_cache_input.additional_properties = additional_properties
         return model_delete_cache_input
 
     @property
@@ -98,3 +103,6 @@ from ..models.embedded_model_schema import EmbeddedModelSchema
 
 # The keys of the fields above: any other key of a body is kept in additional_properties.
 _KNOWN_KEYS = frozenset(("schema",))
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

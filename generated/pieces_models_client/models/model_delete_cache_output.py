@@ -68,7 +68,7 @@ class ModelDeleteCacheOutput:
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
         try:
             _model = src_dict["model"]
-            model = ReferencedModel.from_dict(_model)
+            model = _from_dict_ReferencedModel(_model)
 
         except Exception as _error:
             raise _parsing.at(_error, "model")
@@ -79,20 +79,26 @@ class ModelDeleteCacheOutput:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
-        model_delete_cache_output = cls(
-            model,
-            schema,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            model_delete_cache_output.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is ModelDeleteCacheOutput:
+            model_delete_cache_output = _new(cls)
+            model_delete_cache_output.model = model
+            model_delete_cache_output.schema = schema
+        else:
+            model_delete_cache_output = cls(
+                model,
+                schema,
+            )
+        model_delete_cache_output.additional_properties = additional_properties
         return model_delete_cache_output
 
     @property
@@ -123,3 +129,7 @@ _KNOWN_KEYS = frozenset(
         "schema",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_ReferencedModel = ReferencedModel.from_dict

@@ -112,7 +112,7 @@ class ModelMaxTokens:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
@@ -141,17 +141,25 @@ class ModelMaxTokens:
         except Exception as _error:
             raise _parsing.at(_error, "output")
 
-        model_max_tokens = cls(
-            total,
-            schema,
-            input_,
-            output,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            model_max_tokens.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is ModelMaxTokens:
+            model_max_tokens = _new(cls)
+            model_max_tokens.total = total
+            model_max_tokens.schema = schema
+            model_max_tokens.input_ = input_
+            model_max_tokens.output = output
+        else:
+            model_max_tokens = cls(
+                total,
+                schema,
+                input_,
+                output,
+            )
+        model_max_tokens.additional_properties = additional_properties
         return model_max_tokens
 
     @property
@@ -183,3 +191,6 @@ _KNOWN_KEYS = frozenset(
         "output",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

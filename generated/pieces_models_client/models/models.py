@@ -101,7 +101,7 @@ class Models:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
@@ -112,19 +112,28 @@ class Models:
             if _score is None:
                 score = UNSET
             else:
-                score = Score.from_dict(_score)
+                score = _from_dict_Score(_score)
 
         except Exception as _error:
             raise _parsing.at(_error, "score")
 
-        models = cls(
-            iterable,
-            schema,
-            score,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            models.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+        if cls is Models:
+            models = _new(cls)
+            models.iterable = iterable
+            models.schema = schema
+            models.score = score
+        else:
+            models = cls(
+                iterable,
+                schema,
+                score,
+            )
+        models.additional_properties = additional_properties
         return models
 
     @property
@@ -157,3 +166,7 @@ _KNOWN_KEYS = frozenset(
         "score",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_Score = Score.from_dict

@@ -88,7 +88,7 @@ class ReferencedEntity:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
@@ -99,21 +99,28 @@ class ReferencedEntity:
             if _reference is None:
                 reference = UNSET
             else:
-                reference = FlattenedEntity.from_dict(_reference)
+                reference = _from_dict_FlattenedEntity(_reference)
 
         except Exception as _error:
             raise _parsing.at(_error, "reference")
 
-        referenced_entity = cls(
-            id,
-            schema,
-            reference,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            referenced_entity.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is ReferencedEntity:
+            referenced_entity = _new(cls)
+            referenced_entity.id = id
+            referenced_entity.schema = schema
+            referenced_entity.reference = reference
+        else:
+            referenced_entity = cls(
+                id,
+                schema,
+                reference,
+            )
+        referenced_entity.additional_properties = additional_properties
         return referenced_entity
 
     @property
@@ -145,3 +152,7 @@ _KNOWN_KEYS = frozenset(
         "reference",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_FlattenedEntity = FlattenedEntity.from_dict

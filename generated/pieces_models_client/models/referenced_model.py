@@ -80,20 +80,26 @@ class ReferencedModel:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
-        referenced_model = cls(
-            id,
-            schema,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            referenced_model.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is ReferencedModel:
+            referenced_model = _new(cls)
+            referenced_model.id = id
+            referenced_model.schema = schema
+        else:
+            referenced_model = cls(
+                id,
+                schema,
+            )
+        referenced_model.additional_properties = additional_properties
         return referenced_model
 
     @property
@@ -123,3 +129,6 @@ _KNOWN_KEYS = frozenset(
         "schema",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

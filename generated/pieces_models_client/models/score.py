@@ -132,7 +132,7 @@ class Score:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
@@ -187,19 +187,33 @@ class Score:
         except Exception as _error:
             raise _parsing.at(_error, "searched")
 
-        score = cls(
-            manual,
-            automatic,
-            schema,
-            priority,
-            reuse,
-            update,
-            reference,
-            searched,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            score.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+        if cls is Score:
+            score = _new(cls)
+            score.manual = manual
+            score.automatic = automatic
+            score.schema = schema
+            score.priority = priority
+            score.reuse = reuse
+            score.update = update
+            score.reference = reference
+            score.searched = searched
+        else:
+            score = cls(
+                manual,
+                automatic,
+                schema,
+                priority,
+                reuse,
+                update,
+                reference,
+                searched,
+            )
+        score.additional_properties = additional_properties
         return score
 
     @property
@@ -235,3 +249,6 @@ _KNOWN_KEYS = frozenset(
         "searched",
     )
 )
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

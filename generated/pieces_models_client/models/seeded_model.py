@@ -227,7 +227,7 @@ class SeededModel:
 
         try:
             _created = src_dict["created"]
-            created = GroupedTimestamp.from_dict(_created)
+            created = _from_dict_GroupedTimestamp(_created)
 
         except Exception as _error:
             raise _parsing.at(_error, "created")
@@ -274,7 +274,7 @@ class SeededModel:
             if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
@@ -295,7 +295,7 @@ class SeededModel:
             if _bytes_ is None:
                 bytes_ = UNSET
             else:
-                bytes_ = ByteDescriptor.from_dict(_bytes_)
+                bytes_ = _from_dict_ByteDescriptor(_bytes_)
 
         except Exception as _error:
             raise _parsing.at(_error, "bytes")
@@ -306,7 +306,7 @@ class SeededModel:
             if _ram is None:
                 ram = UNSET
             else:
-                ram = ByteDescriptor.from_dict(_ram)
+                ram = _from_dict_ByteDescriptor(_ram)
 
         except Exception as _error:
             raise _parsing.at(_error, "ram")
@@ -397,7 +397,7 @@ class SeededModel:
             if _max_tokens is None:
                 max_tokens = UNSET
             else:
-                max_tokens = ModelMaxTokens.from_dict(_max_tokens)
+                max_tokens = _from_dict_ModelMaxTokens(_max_tokens)
 
         except Exception as _error:
             raise _parsing.at(_error, "maxTokens")
@@ -418,7 +418,7 @@ class SeededModel:
             if _capabilities is None:
                 capabilities = UNSET
             else:
-                capabilities = ModelCapabilities.from_dict(_capabilities)
+                capabilities = _from_dict_ModelCapabilities(_capabilities)
 
         except Exception as _error:
             raise _parsing.at(_error, "capabilities")
@@ -439,40 +439,66 @@ class SeededModel:
             if _organization is None:
                 organization = UNSET
             else:
-                organization = ReferencedEntity.from_dict(_organization)
+                organization = _from_dict_ReferencedEntity(_organization)
 
         except Exception as _error:
             raise _parsing.at(_error, "organization")
 
-        seeded_model = cls(
-            version,
-            created,
-            name,
-            cloud,
-            type_,
-            usage,
-            schema,
-            description,
-            bytes_,
-            ram,
-            quantization,
-            foundation,
-            downloaded,
-            unique,
-            parameters,
-            provider,
-            cpu,
-            max_tokens,
-            custom,
-            capabilities,
-            denied,
-            organization,
+        additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        if not _KNOWN_KEYS.issuperset(src_dict):
-            seeded_model.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if cls is SeededModel:
+            seeded_model = _new(cls)
+            seeded_model.version = version
+            seeded_model.created = created
+            seeded_model.name = name
+            seeded_model.cloud = cloud
+            seeded_model.type_ = type_
+            seeded_model.usage = usage
+            seeded_model.schema = schema
+            seeded_model.description = description
+            seeded_model.bytes_ = bytes_
+            seeded_model.ram = ram
+            seeded_model.quantization = quantization
+            seeded_model.foundation = foundation
+            seeded_model.downloaded = downloaded
+            seeded_model.unique = unique
+            seeded_model.parameters = parameters
+            seeded_model.provider = provider
+            seeded_model.cpu = cpu
+            seeded_model.max_tokens = max_tokens
+            seeded_model.custom = custom
+            seeded_model.capabilities = capabilities
+            seeded_model.denied = denied
+            seeded_model.organization = organization
+        else:
+            seeded_model = cls(
+                version,
+                created,
+                name,
+                cloud,
+                type_,
+                usage,
+                schema,
+                description,
+                bytes_,
+                ram,
+                quantization,
+                foundation,
+                downloaded,
+                unique,
+                parameters,
+                provider,
+                cpu,
+                max_tokens,
+                custom,
+                capabilities,
+                denied,
+                organization,
+            )
+        seeded_model.additional_properties = additional_properties
         return seeded_model
 
     @property
@@ -527,6 +553,14 @@ _KNOWN_KEYS = frozenset(
         "organization",
     )
 )
+
+_new = object.__new__
+_from_dict_ByteDescriptor = ByteDescriptor.from_dict
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_GroupedTimestamp = GroupedTimestamp.from_dict
+_from_dict_ModelCapabilities = ModelCapabilities.from_dict
+_from_dict_ModelMaxTokens = ModelMaxTokens.from_dict
+_from_dict_ReferencedEntity = ReferencedEntity.from_dict
 _BY_VALUE_ExternalMLProviderEnum = ExternalMLProviderEnum._by_value
 _BY_VALUE_ModelFoundationEnum = ModelFoundationEnum._by_value
 _BY_VALUE_ModelTypeEnum = ModelTypeEnum._by_value
