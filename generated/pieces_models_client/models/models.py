@@ -84,12 +84,12 @@ class Models:
             _iterable = src_dict["iterable"]
             if not isinstance(_iterable, list):
                 raise _parsing.wrong_type("array", _iterable)
-            for iterable_index, iterable_item_data in enumerate(_iterable):
+            for iterable_item_data in _iterable:
                 try:
                     iterable_item = Model.from_dict(iterable_item_data)
 
                 except Exception as _error:
-                    raise _parsing.at(_error, iterable_index)
+                    raise _parsing.at(_error, len(iterable))
                 iterable.append(iterable_item)
 
         except Exception as _error:
