@@ -80,7 +80,7 @@ class Models:
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
         try:
-            iterable = []
+            iterable: list[Model] = []
             _iterable = src_dict["iterable"]
             if not isinstance(_iterable, list):
                 raise _parsing.wrong_type("array", _iterable)
