@@ -72,6 +72,7 @@ class ByteDescriptor:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 2  # fields present in the body (optional ones: and not null)
         try:
             value = src_dict["value"]
             if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)):
@@ -94,15 +95,14 @@ class ByteDescriptor:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is ByteDescriptor:
             byte_descriptor = _new(cls)

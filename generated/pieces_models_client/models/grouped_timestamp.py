@@ -78,6 +78,7 @@ class GroupedTimestamp:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
             value = _parse_datetime(src_dict["value"])
 
@@ -90,6 +91,7 @@ class GroupedTimestamp:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
@@ -99,16 +101,16 @@ class GroupedTimestamp:
             readable = src_dict.get("readable")
             if readable is None:
                 readable = UNSET
-            elif not isinstance(readable, str):
-                raise _parsing.wrong_type("string", readable)
+            else:
+                _known += 1
+                if not isinstance(readable, str):
+                    raise _parsing.wrong_type("string", readable)
 
         except Exception as _error:
             raise _parsing.at(_error, "readable")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is GroupedTimestamp:
             grouped_timestamp = _new(cls)

@@ -242,6 +242,7 @@ class Model:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 7  # fields present in the body (optional ones: and not null)
         try:
             id = src_dict["id"]
             if not isinstance(id, str):
@@ -307,6 +308,7 @@ class Model:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
@@ -316,8 +318,10 @@ class Model:
             description = src_dict.get("description")
             if description is None:
                 description = UNSET
-            elif not isinstance(description, str):
-                raise _parsing.wrong_type("string", description)
+            else:
+                _known += 1
+                if not isinstance(description, str):
+                    raise _parsing.wrong_type("string", description)
 
         except Exception as _error:
             raise _parsing.at(_error, "description")
@@ -328,6 +332,7 @@ class Model:
             if _bytes_ is None:
                 bytes_ = UNSET
             else:
+                _known += 1
                 bytes_ = _from_dict_ByteDescriptor(_bytes_)
 
         except Exception as _error:
@@ -339,6 +344,7 @@ class Model:
             if _ram is None:
                 ram = UNSET
             else:
+                _known += 1
                 ram = _from_dict_ByteDescriptor(_ram)
 
         except Exception as _error:
@@ -348,8 +354,10 @@ class Model:
             quantization = src_dict.get("quantization")
             if quantization is None:
                 quantization = UNSET
-            elif not isinstance(quantization, str):
-                raise _parsing.wrong_type("string", quantization)
+            else:
+                _known += 1
+                if not isinstance(quantization, str):
+                    raise _parsing.wrong_type("string", quantization)
 
         except Exception as _error:
             raise _parsing.at(_error, "quantization")
@@ -360,6 +368,7 @@ class Model:
             if _foundation is None:
                 foundation = UNSET
             else:
+                _known += 1
                 try:
                     foundation = _BY_VALUE_ModelFoundationEnum[_foundation]
                 except (KeyError, TypeError):
@@ -372,8 +381,10 @@ class Model:
             downloaded = src_dict.get("downloaded")
             if downloaded is None:
                 downloaded = UNSET
-            elif downloaded is not True and downloaded is not False:
-                raise _parsing.wrong_type("boolean", downloaded)
+            else:
+                _known += 1
+                if downloaded is not True and downloaded is not False:
+                    raise _parsing.wrong_type("boolean", downloaded)
 
         except Exception as _error:
             raise _parsing.at(_error, "downloaded")
@@ -382,8 +393,10 @@ class Model:
             loaded = src_dict.get("loaded")
             if loaded is None:
                 loaded = UNSET
-            elif loaded is not True and loaded is not False:
-                raise _parsing.wrong_type("boolean", loaded)
+            else:
+                _known += 1
+                if loaded is not True and loaded is not False:
+                    raise _parsing.wrong_type("boolean", loaded)
 
         except Exception as _error:
             raise _parsing.at(_error, "loaded")
@@ -392,8 +405,10 @@ class Model:
             unique = src_dict.get("unique")
             if unique is None:
                 unique = UNSET
-            elif not isinstance(unique, str):
-                raise _parsing.wrong_type("string", unique)
+            else:
+                _known += 1
+                if not isinstance(unique, str):
+                    raise _parsing.wrong_type("string", unique)
 
         except Exception as _error:
             raise _parsing.at(_error, "unique")
@@ -407,6 +422,8 @@ class Model:
             ):
                 raise _parsing.wrong_type("number or null", parameters)
 
+            if parameters is not UNSET:
+                _known += 1
         except Exception as _error:
             raise _parsing.at(_error, "parameters")
 
@@ -416,6 +433,7 @@ class Model:
             if _provider is None:
                 provider = UNSET
             else:
+                _known += 1
                 try:
                     provider = _BY_VALUE_ExternalMLProviderEnum[_provider]
                 except (KeyError, TypeError):
@@ -428,8 +446,10 @@ class Model:
             cpu = src_dict.get("cpu")
             if cpu is None:
                 cpu = UNSET
-            elif cpu is not True and cpu is not False:
-                raise _parsing.wrong_type("boolean", cpu)
+            else:
+                _known += 1
+                if cpu is not True and cpu is not False:
+                    raise _parsing.wrong_type("boolean", cpu)
 
         except Exception as _error:
             raise _parsing.at(_error, "cpu")
@@ -438,8 +458,10 @@ class Model:
             downloading = src_dict.get("downloading")
             if downloading is None:
                 downloading = UNSET
-            elif downloading is not True and downloading is not False:
-                raise _parsing.wrong_type("boolean", downloading)
+            else:
+                _known += 1
+                if downloading is not True and downloading is not False:
+                    raise _parsing.wrong_type("boolean", downloading)
 
         except Exception as _error:
             raise _parsing.at(_error, "downloading")
@@ -450,6 +472,7 @@ class Model:
             if _max_tokens is None:
                 max_tokens = UNSET
             else:
+                _known += 1
                 max_tokens = _from_dict_ModelMaxTokens(_max_tokens)
 
         except Exception as _error:
@@ -459,8 +482,10 @@ class Model:
             custom = src_dict.get("custom")
             if custom is None:
                 custom = UNSET
-            elif custom is not True and custom is not False:
-                raise _parsing.wrong_type("boolean", custom)
+            else:
+                _known += 1
+                if custom is not True and custom is not False:
+                    raise _parsing.wrong_type("boolean", custom)
 
         except Exception as _error:
             raise _parsing.at(_error, "custom")
@@ -471,6 +496,7 @@ class Model:
             if _capabilities is None:
                 capabilities = UNSET
             else:
+                _known += 1
                 capabilities = _from_dict_ModelCapabilities(_capabilities)
 
         except Exception as _error:
@@ -480,8 +506,10 @@ class Model:
             denied = src_dict.get("denied")
             if denied is None:
                 denied = UNSET
-            elif denied is not True and denied is not False:
-                raise _parsing.wrong_type("boolean", denied)
+            else:
+                _known += 1
+                if denied is not True and denied is not False:
+                    raise _parsing.wrong_type("boolean", denied)
 
         except Exception as _error:
             raise _parsing.at(_error, "denied")
@@ -492,6 +520,7 @@ class Model:
             if _organization is None:
                 organization = UNSET
             else:
+                _known += 1
                 organization = _from_dict_ReferencedEntity(_organization)
 
         except Exception as _error:
@@ -503,15 +532,14 @@ class Model:
             if _score is None:
                 score = UNSET
             else:
+                _known += 1
                 score = _from_dict_Score(_score)
 
         except Exception as _error:
             raise _parsing.at(_error, "score")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is Model:
             model = _new(cls)

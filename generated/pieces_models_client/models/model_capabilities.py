@@ -109,12 +109,14 @@ class ModelCapabilities:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 0  # fields present in the body (optional ones: and not null)
         try:
             _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
@@ -124,8 +126,10 @@ class ModelCapabilities:
             assets = src_dict.get("assets")
             if assets is None:
                 assets = UNSET
-            elif assets is not True and assets is not False:
-                raise _parsing.wrong_type("boolean", assets)
+            else:
+                _known += 1
+                if assets is not True and assets is not False:
+                    raise _parsing.wrong_type("boolean", assets)
 
         except Exception as _error:
             raise _parsing.at(_error, "assets")
@@ -134,8 +138,10 @@ class ModelCapabilities:
             codebases = src_dict.get("codebases")
             if codebases is None:
                 codebases = UNSET
-            elif codebases is not True and codebases is not False:
-                raise _parsing.wrong_type("boolean", codebases)
+            else:
+                _known += 1
+                if codebases is not True and codebases is not False:
+                    raise _parsing.wrong_type("boolean", codebases)
 
         except Exception as _error:
             raise _parsing.at(_error, "codebases")
@@ -144,8 +150,10 @@ class ModelCapabilities:
             documents = src_dict.get("documents")
             if documents is None:
                 documents = UNSET
-            elif documents is not True and documents is not False:
-                raise _parsing.wrong_type("boolean", documents)
+            else:
+                _known += 1
+                if documents is not True and documents is not False:
+                    raise _parsing.wrong_type("boolean", documents)
 
         except Exception as _error:
             raise _parsing.at(_error, "documents")
@@ -154,8 +162,10 @@ class ModelCapabilities:
             images = src_dict.get("images")
             if images is None:
                 images = UNSET
-            elif images is not True and images is not False:
-                raise _parsing.wrong_type("boolean", images)
+            else:
+                _known += 1
+                if images is not True and images is not False:
+                    raise _parsing.wrong_type("boolean", images)
 
         except Exception as _error:
             raise _parsing.at(_error, "images")
@@ -164,8 +174,10 @@ class ModelCapabilities:
             temporal = src_dict.get("temporal")
             if temporal is None:
                 temporal = UNSET
-            elif temporal is not True and temporal is not False:
-                raise _parsing.wrong_type("boolean", temporal)
+            else:
+                _known += 1
+                if temporal is not True and temporal is not False:
+                    raise _parsing.wrong_type("boolean", temporal)
 
         except Exception as _error:
             raise _parsing.at(_error, "temporal")
@@ -174,8 +186,10 @@ class ModelCapabilities:
             videos = src_dict.get("videos")
             if videos is None:
                 videos = UNSET
-            elif videos is not True and videos is not False:
-                raise _parsing.wrong_type("boolean", videos)
+            else:
+                _known += 1
+                if videos is not True and videos is not False:
+                    raise _parsing.wrong_type("boolean", videos)
 
         except Exception as _error:
             raise _parsing.at(_error, "videos")
@@ -184,16 +198,16 @@ class ModelCapabilities:
             websites = src_dict.get("websites")
             if websites is None:
                 websites = UNSET
-            elif websites is not True and websites is not False:
-                raise _parsing.wrong_type("boolean", websites)
+            else:
+                _known += 1
+                if websites is not True and websites is not False:
+                    raise _parsing.wrong_type("boolean", websites)
 
         except Exception as _error:
             raise _parsing.at(_error, "websites")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is ModelCapabilities:
             model_capabilities = _new(cls)

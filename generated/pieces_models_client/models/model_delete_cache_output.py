@@ -66,6 +66,7 @@ class ModelDeleteCacheOutput:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
             _model = src_dict["model"]
             model = _from_dict_ReferencedModel(_model)
@@ -79,15 +80,14 @@ class ModelDeleteCacheOutput:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is ModelDeleteCacheOutput:
             model_delete_cache_output = _new(cls)

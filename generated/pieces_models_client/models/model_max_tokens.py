@@ -98,6 +98,7 @@ class ModelMaxTokens:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
             total = src_dict["total"]
             if total is not None and not (isinstance(total, (int, float)) and not isinstance(total, bool)):
@@ -112,6 +113,7 @@ class ModelMaxTokens:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
@@ -126,6 +128,8 @@ class ModelMaxTokens:
             ):
                 raise _parsing.wrong_type("number or null", input_)
 
+            if input_ is not UNSET:
+                _known += 1
         except Exception as _error:
             raise _parsing.at(_error, "input")
 
@@ -138,13 +142,13 @@ class ModelMaxTokens:
             ):
                 raise _parsing.wrong_type("number or null", output)
 
+            if output is not UNSET:
+                _known += 1
         except Exception as _error:
             raise _parsing.at(_error, "output")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is ModelMaxTokens:
             model_max_tokens = _new(cls)

@@ -79,6 +79,7 @@ class Models:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
             iterable: list[Model] = []
             _iterable = src_dict["iterable"]
@@ -101,6 +102,7 @@ class Models:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
@@ -112,15 +114,14 @@ class Models:
             if _score is None:
                 score = UNSET
             else:
+                _known += 1
                 score = _from_dict_Score(_score)
 
         except Exception as _error:
             raise _parsing.at(_error, "score")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is Models:
             models = _new(cls)

@@ -66,6 +66,7 @@ class ReferencedModel:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
             id = src_dict["id"]
             if not isinstance(id, str):
@@ -80,15 +81,14 @@ class ReferencedModel:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is ReferencedModel:
             referenced_model = _new(cls)

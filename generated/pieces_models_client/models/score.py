@@ -110,6 +110,7 @@ class Score:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 2  # fields present in the body (optional ones: and not null)
         try:
             manual = src_dict["manual"]
             if manual.__class__ is not int and (not isinstance(manual, int) or isinstance(manual, bool)):
@@ -132,6 +133,7 @@ class Score:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
@@ -141,8 +143,10 @@ class Score:
             priority = src_dict.get("priority")
             if priority is None:
                 priority = UNSET
-            elif priority.__class__ is not int and (not isinstance(priority, int) or isinstance(priority, bool)):
-                raise _parsing.wrong_type("integer", priority)
+            else:
+                _known += 1
+                if priority.__class__ is not int and (not isinstance(priority, int) or isinstance(priority, bool)):
+                    raise _parsing.wrong_type("integer", priority)
 
         except Exception as _error:
             raise _parsing.at(_error, "priority")
@@ -151,8 +155,10 @@ class Score:
             reuse = src_dict.get("reuse")
             if reuse is None:
                 reuse = UNSET
-            elif reuse.__class__ is not int and (not isinstance(reuse, int) or isinstance(reuse, bool)):
-                raise _parsing.wrong_type("integer", reuse)
+            else:
+                _known += 1
+                if reuse.__class__ is not int and (not isinstance(reuse, int) or isinstance(reuse, bool)):
+                    raise _parsing.wrong_type("integer", reuse)
 
         except Exception as _error:
             raise _parsing.at(_error, "reuse")
@@ -161,8 +167,10 @@ class Score:
             update = src_dict.get("update")
             if update is None:
                 update = UNSET
-            elif update.__class__ is not int and (not isinstance(update, int) or isinstance(update, bool)):
-                raise _parsing.wrong_type("integer", update)
+            else:
+                _known += 1
+                if update.__class__ is not int and (not isinstance(update, int) or isinstance(update, bool)):
+                    raise _parsing.wrong_type("integer", update)
 
         except Exception as _error:
             raise _parsing.at(_error, "update")
@@ -171,8 +179,10 @@ class Score:
             reference = src_dict.get("reference")
             if reference is None:
                 reference = UNSET
-            elif reference.__class__ is not int and (not isinstance(reference, int) or isinstance(reference, bool)):
-                raise _parsing.wrong_type("integer", reference)
+            else:
+                _known += 1
+                if reference.__class__ is not int and (not isinstance(reference, int) or isinstance(reference, bool)):
+                    raise _parsing.wrong_type("integer", reference)
 
         except Exception as _error:
             raise _parsing.at(_error, "reference")
@@ -181,16 +191,16 @@ class Score:
             searched = src_dict.get("searched")
             if searched is None:
                 searched = UNSET
-            elif searched.__class__ is not int and (not isinstance(searched, int) or isinstance(searched, bool)):
-                raise _parsing.wrong_type("integer", searched)
+            else:
+                _known += 1
+                if searched.__class__ is not int and (not isinstance(searched, int) or isinstance(searched, bool)):
+                    raise _parsing.wrong_type("integer", searched)
 
         except Exception as _error:
             raise _parsing.at(_error, "searched")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is Score:
             score = _new(cls)

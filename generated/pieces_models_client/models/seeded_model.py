@@ -217,6 +217,7 @@ class SeededModel:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
+        _known = 6  # fields present in the body (optional ones: and not null)
         try:
             version = src_dict["version"]
             if not isinstance(version, str):
@@ -274,6 +275,7 @@ class SeededModel:
             if _schema is None:
                 schema = UNSET
             else:
+                _known += 1
                 schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
@@ -283,8 +285,10 @@ class SeededModel:
             description = src_dict.get("description")
             if description is None:
                 description = UNSET
-            elif not isinstance(description, str):
-                raise _parsing.wrong_type("string", description)
+            else:
+                _known += 1
+                if not isinstance(description, str):
+                    raise _parsing.wrong_type("string", description)
 
         except Exception as _error:
             raise _parsing.at(_error, "description")
@@ -295,6 +299,7 @@ class SeededModel:
             if _bytes_ is None:
                 bytes_ = UNSET
             else:
+                _known += 1
                 bytes_ = _from_dict_ByteDescriptor(_bytes_)
 
         except Exception as _error:
@@ -306,6 +311,7 @@ class SeededModel:
             if _ram is None:
                 ram = UNSET
             else:
+                _known += 1
                 ram = _from_dict_ByteDescriptor(_ram)
 
         except Exception as _error:
@@ -315,8 +321,10 @@ class SeededModel:
             quantization = src_dict.get("quantization")
             if quantization is None:
                 quantization = UNSET
-            elif not isinstance(quantization, str):
-                raise _parsing.wrong_type("string", quantization)
+            else:
+                _known += 1
+                if not isinstance(quantization, str):
+                    raise _parsing.wrong_type("string", quantization)
 
         except Exception as _error:
             raise _parsing.at(_error, "quantization")
@@ -327,6 +335,7 @@ class SeededModel:
             if _foundation is None:
                 foundation = UNSET
             else:
+                _known += 1
                 try:
                     foundation = _BY_VALUE_ModelFoundationEnum[_foundation]
                 except (KeyError, TypeError):
@@ -339,8 +348,10 @@ class SeededModel:
             downloaded = src_dict.get("downloaded")
             if downloaded is None:
                 downloaded = UNSET
-            elif downloaded is not True and downloaded is not False:
-                raise _parsing.wrong_type("boolean", downloaded)
+            else:
+                _known += 1
+                if downloaded is not True and downloaded is not False:
+                    raise _parsing.wrong_type("boolean", downloaded)
 
         except Exception as _error:
             raise _parsing.at(_error, "downloaded")
@@ -349,8 +360,10 @@ class SeededModel:
             unique = src_dict.get("unique")
             if unique is None:
                 unique = UNSET
-            elif not isinstance(unique, str):
-                raise _parsing.wrong_type("string", unique)
+            else:
+                _known += 1
+                if not isinstance(unique, str):
+                    raise _parsing.wrong_type("string", unique)
 
         except Exception as _error:
             raise _parsing.at(_error, "unique")
@@ -364,6 +377,8 @@ class SeededModel:
             ):
                 raise _parsing.wrong_type("number or null", parameters)
 
+            if parameters is not UNSET:
+                _known += 1
         except Exception as _error:
             raise _parsing.at(_error, "parameters")
 
@@ -373,6 +388,7 @@ class SeededModel:
             if _provider is None:
                 provider = UNSET
             else:
+                _known += 1
                 try:
                     provider = _BY_VALUE_ExternalMLProviderEnum[_provider]
                 except (KeyError, TypeError):
@@ -385,8 +401,10 @@ class SeededModel:
             cpu = src_dict.get("cpu")
             if cpu is None:
                 cpu = UNSET
-            elif cpu is not True and cpu is not False:
-                raise _parsing.wrong_type("boolean", cpu)
+            else:
+                _known += 1
+                if cpu is not True and cpu is not False:
+                    raise _parsing.wrong_type("boolean", cpu)
 
         except Exception as _error:
             raise _parsing.at(_error, "cpu")
@@ -397,6 +415,7 @@ class SeededModel:
             if _max_tokens is None:
                 max_tokens = UNSET
             else:
+                _known += 1
                 max_tokens = _from_dict_ModelMaxTokens(_max_tokens)
 
         except Exception as _error:
@@ -406,8 +425,10 @@ class SeededModel:
             custom = src_dict.get("custom")
             if custom is None:
                 custom = UNSET
-            elif custom is not True and custom is not False:
-                raise _parsing.wrong_type("boolean", custom)
+            else:
+                _known += 1
+                if custom is not True and custom is not False:
+                    raise _parsing.wrong_type("boolean", custom)
 
         except Exception as _error:
             raise _parsing.at(_error, "custom")
@@ -418,6 +439,7 @@ class SeededModel:
             if _capabilities is None:
                 capabilities = UNSET
             else:
+                _known += 1
                 capabilities = _from_dict_ModelCapabilities(_capabilities)
 
         except Exception as _error:
@@ -427,8 +449,10 @@ class SeededModel:
             denied = src_dict.get("denied")
             if denied is None:
                 denied = UNSET
-            elif denied is not True and denied is not False:
-                raise _parsing.wrong_type("boolean", denied)
+            else:
+                _known += 1
+                if denied is not True and denied is not False:
+                    raise _parsing.wrong_type("boolean", denied)
 
         except Exception as _error:
             raise _parsing.at(_error, "denied")
@@ -439,15 +463,14 @@ class SeededModel:
             if _organization is None:
                 organization = UNSET
             else:
+                _known += 1
                 organization = _from_dict_ReferencedEntity(_organization)
 
         except Exception as _error:
             raise _parsing.at(_error, "organization")
 
         additional_properties = (
-            {}
-            if _KNOWN_KEYS.issuperset(src_dict)
-            else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
         if cls is SeededModel:
             seeded_model = _new(cls)
