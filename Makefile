@@ -131,8 +131,14 @@ record: $(BIN)/.installed ## Re-record the scenarios from a live Pieces OS, afte
 verify: $(BIN)/.installed ## Drift report: what a live Pieces OS sends that the spec lacks (PIECES_OS_URL=..., JSON=1)
 	@$(BIN)/python -m tools.verify $(if $(PIECES_OS_URL),--url "$(PIECES_OS_URL)") $(if $(JSON),--json)
 
+# matplotlib draws the chart of `make bench`; it is installed into .venv here, on first use, and never
+# by `make venv`: the tests, CI and the generated package do without it (requirements/bench.txt says why).
+$(BIN)/.bench-installed: $(BIN)/.installed requirements/bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/bench.txt
+	@touch $@
+
 .PHONY: bench
-bench: $(BIN)/.installed ## Benchmark against the official SDK; writes bench/results.md
+bench: $(BIN)/.bench-installed ## Benchmark against the official SDK; writes bench/results.md and the chart bench/results.png
 	$(BIN)/python -m bench
 
 .PHONY: template-diff

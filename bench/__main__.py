@@ -10,6 +10,9 @@ raw numbers in bench/results.json; a --quick smoke run writes to bench/.work/ in
    `Models.from_dict(json.loads(body))` vs the SDK's `Models.from_dict(json.loads(body))` vs
    `json.loads(body)` (the floor);
 3. `to_dict` of the same parsed bodies, both clients;
+   then the scaling of parse (bench/scaling.py: time per model at 23, 1,000, 10,000 and 100,000
+   models, the collector on and off, with json.loads alone) and the memory a parsed 10,000-model
+   snapshot keeps against json.loads' dicts (bench/memory.py, tracemalloc);
 4. whole GET /models and POST /models/create requests over loopback keep-alive against one server
    process (bench/server.py): ours sync and async vs the SDK vs raw httpx + json.loads, sync and
    async (the floors) (bench/roundtrip.py);
@@ -31,9 +34,11 @@ Before anything is timed, each contender's answer is checked (model count, last 
 server counts connections to check keep-alive), so a broken contender cannot look fast. Every target
 ratio of the issue is shown with its limit and a distribution-free 95% confidence interval; a target
 whose limit lies inside the interval is marked "within noise": on a busy machine, rerun it.
+bench/chart.py draws the targets and the scaling as bench/results.png, which results.md shows
+(matplotlib, installed into .venv by `make bench` only: requirements/bench.txt).
 
-A full run takes about 1.5 to 2 minutes on 2 busy cores; --quick (a smoke run of the same code
-paths with few repeats) about half a minute.
+A full run takes about 2.5 to 3 minutes on 2 busy cores; --quick (a smoke run of the same code
+paths with few repeats) about a minute.
 """
 
 from __future__ import annotations
@@ -46,7 +51,20 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import ROOT, WORK, bodies, generate, imports, machine, parse, report, roundtrip, serialise
+from bench import (
+    ROOT,
+    WORK,
+    bodies,
+    generate,
+    imports,
+    machine,
+    memory,
+    parse,
+    report,
+    roundtrip,
+    scaling,
+    serialise,
+)
 from bench.targets import evaluate
 from bench.timing import Plan
 
@@ -56,6 +74,8 @@ class Settings:
     mode: str
     imports: Plan  # rounds of fresh interpreters
     in_process: Plan  # parse and serialise
+    scaling: Plan  # parse per model, up to 100,000 models
+    memory_repeats: int
     requests: Plan  # whole requests over loopback
     generate_runs: int
     generate_warmup_runs: int
@@ -65,6 +85,8 @@ FULL = Settings(
     "full",
     imports=Plan(rounds=60, budget_seconds=45.0, min_rounds=11),
     in_process=Plan(rounds=60, min_sample_seconds=0.02, budget_seconds=6.0, min_rounds=5),
+    scaling=Plan(rounds=30, min_sample_seconds=0.02, budget_seconds=3.0, min_rounds=3),
+    memory_repeats=3,
     requests=Plan(rounds=60, min_sample_seconds=0.03, budget_seconds=9.0, min_rounds=15),
     generate_runs=3,
     generate_warmup_runs=1,
@@ -73,6 +95,8 @@ QUICK = Settings(
     "quick",
     imports=Plan(rounds=3),
     in_process=Plan(rounds=5, min_sample_seconds=0.01, budget_seconds=1.0, min_rounds=3),
+    scaling=Plan(rounds=2, min_sample_seconds=0.01, budget_seconds=0.5, min_rounds=1),
+    memory_repeats=1,
     requests=Plan(rounds=5, min_sample_seconds=0.02),
     generate_runs=1,
     generate_warmup_runs=0,
@@ -96,7 +120,7 @@ def measure(settings: Settings) -> dict[str, Any]:
         seconds[name] = time.perf_counter()
         _progress(step)
 
-    section("import", "1/5 import, in fresh interpreters")
+    section("import", "1/7 import, in fresh interpreters")
     comparison, details = imports.run(settings.imports)
     results["import"] = {
         "comparisons": _comparisons({"snapshot call": comparison}),
@@ -104,16 +128,22 @@ def measure(settings: Settings) -> dict[str, Any]:
         "hidden": list(imports.HIDDEN),
     }
 
-    section("parse", "2/5 parse")
+    section("parse", "2/7 parse")
     results["parse"] = {
         "comparisons": _comparisons(parse.run(settings.in_process)),
         "body_bytes": {str(size): len(bodies.snapshot(size)) for size in bodies.SIZES},
     }
 
-    section("serialise", "3/5 serialise")
+    section("serialise", "3/7 serialise")
     results["serialise"] = {"comparisons": _comparisons(serialise.run(settings.in_process))}
 
-    section("roundtrip", "4/5 requests over loopback")
+    section("scaling", "4/7 parse per model, 23 to 100,000 models")
+    results["scaling"] = {"comparisons": _comparisons(scaling.run(settings.scaling)), "flat": scaling.FLAT}
+
+    section("memory", "5/7 memory kept by a parsed snapshot (tracemalloc)")
+    results["memory"] = memory.run(settings.memory_repeats)
+
+    section("roundtrip", "6/7 requests over loopback")
     comparisons, opened = roundtrip.run(settings.requests)
     results["roundtrip"] = {
         "comparisons": _comparisons(comparisons),
@@ -121,7 +151,7 @@ def measure(settings: Settings) -> dict[str, Any]:
         "keep_alive_calls": roundtrip.KEEP_ALIVE_CALLS,
     }
 
-    section("generate", f"5/5 generator ({settings.generate_runs} runs)")
+    section("generate", f"7/7 generator ({settings.generate_runs} runs)")
     results["generate"] = generate.run(runs=settings.generate_runs, warmup_runs=settings.generate_warmup_runs)
 
     ended = time.perf_counter()
@@ -147,11 +177,19 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
 
     results = measure(settings)
+    try:
+        from bench import chart
+
+        chart.draw(results, folder / "results.png")
+        results["chart"] = "results.png"
+    except ImportError as exc:  # matplotlib: `make bench` installs it (requirements/bench.txt)
+        _progress(f"no chart ({exc}): run `make bench`, which installs matplotlib into .venv")
     table = report.render(results)
     (folder / "results.json").write_text(json.dumps(results, indent=1) + "\n")
     (folder / "results.md").write_text(table)
     sys.stdout.write(table)
-    _progress(f"wrote {Path(folder / 'results.md').relative_to(ROOT)} and results.json")
+    written = "results.json and results.png" if "chart" in results else "results.json"
+    _progress(f"wrote {Path(folder / 'results.md').relative_to(ROOT)}, {written}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ client (one kept-alive connection):
 - ours async: the asyncio() twins, awaited in a row inside one event loop with one Client;
 - sdk: ModelsApi(ApiClient(Configuration(host=url))) (a urllib3 pool);
 - raw httpx: one httpx.Client and json.loads(response.content) (the floor: transport and decoding);
-- raw httpx async: the same with one httpx.AsyncClient in the same event loop (the async floor).
+- raw httpx async: the same with one httpx.AsyncClient in the same event loop (the async floor);
+- raw httpx async + parse (GET only): that floor plus our Models.from_dict, none of our request code:
+  what our parse alone adds to the async floor, the bound of the async target.
 The request body of POST is built once, outside the timed calls (ours: our SeededModel, sdk: the
 SDK's SeededModel, raw: the JSON bytes); each client serialises it on every call, as it would for a
 user. Before timing, every contender's answer is checked (23 models; the created model's id), and
@@ -36,7 +38,7 @@ from bench import ROOT, bodies
 from bench.timing import Comparison, Contender, Plan, async_calls, calls, compare
 from pieces_models_client import Client
 from pieces_models_client.api.models import models_create_new_model, models_snapshot
-from pieces_models_client.models import SeededModel
+from pieces_models_client.models import Models, SeededModel
 
 KEEP_ALIVE_CALLS = 10
 
@@ -135,6 +137,9 @@ def _operations(clients: dict[str, Any]) -> dict[str, dict[str, Operation]]:
     async def raw_async_get() -> Any:
         return json.loads((await raw_async.get("/models")).content)
 
+    async def raw_async_get_parse() -> Any:
+        return Models.from_dict(json.loads((await raw_async.get("/models")).content))
+
     async def raw_async_post() -> Any:
         return json.loads((await raw_async.post(**post)).content)
 
@@ -149,6 +154,7 @@ def _operations(clients: dict[str, Any]) -> dict[str, dict[str, Operation]]:
             "sdk": Operation(sdk.models_snapshot, None, snapshot_ok),
             "raw httpx": Operation(lambda: json.loads(raw.get("/models").content), None, raw_snapshot_ok),
             "raw httpx async": Operation(None, raw_async_get, raw_snapshot_ok),
+            "raw httpx async + parse": Operation(None, raw_async_get_parse, snapshot_ok),
         },
         "POST /models/create": {
             "ours sync": Operation(create_ours, None, created_ok),

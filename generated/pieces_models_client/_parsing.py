@@ -44,6 +44,7 @@ def parse_json(status_code: int, content: bytes, operation: str, parse: Callable
 
 
 _UTC = datetime.timezone.utc
+_MINUTE = datetime.timedelta(minutes=1)
 
 
 def _parse_datetime_fallback(value: str) -> datetime.datetime:
@@ -92,10 +93,13 @@ def format_datetime(value: datetime.datetime, field: str = "date-time") -> str:
         errors.InvalidParameter: ``value`` is not a datetime, or is naive (RFC 3339 needs an offset,
             and a naive datetime does not say which one it means).
     """
+    if value.__class__ is datetime.datetime and value.tzinfo is _UTC:
+        # The common case, every date-time this client parsed from a "Z": no offset to check.
+        return value.isoformat()[:-6] + "Z"
     if not isinstance(value, datetime.datetime):
         raise _errors.InvalidParameter(field, f"expected a datetime.datetime, got {type(value).__name__} {value!r:.80}")
     offset = value.utcoffset()
-    if offset is not None and offset % datetime.timedelta(minutes=1):
+    if offset is not None and offset % _MINUTE:
         raise _errors.InvalidParameter(field, f"{value!r} has a UTC offset with seconds, which RFC 3339 cannot write")
     if offset is None:
         raise _errors.InvalidParameter(

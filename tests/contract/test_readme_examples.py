@@ -53,6 +53,7 @@ EXAMPLES: dict[tuple[str, int], tuple[list[str], list[str]]] = {
     ),
     ("Timeouts", 1): ([], []),
     ("Forward compatibility", 1): ([], []),
+    ("Performance", 1): (["models_snapshot"], ["23 models"]),
 }
 
 

@@ -53,24 +53,13 @@ class ByteDescriptor:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        value = self.value
-
-        readable = self.readable
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "value": value,
-                "readable": readable,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "value": self.value,
+            "readable": self.readable,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
 
         return field_dict
 
@@ -83,41 +72,50 @@ class ByteDescriptor:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 2  # fields present in the body (optional ones: and not null)
         try:
-            value = d.pop("value")
-            if not (isinstance(value, int) and not isinstance(value, bool)):
+            value = src_dict["value"]
+            if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)):
                 raise _parsing.wrong_type("integer", value)
 
         except Exception as _error:
             raise _parsing.at(_error, "value")
 
         try:
-            readable = d.pop("readable")
-            if not (isinstance(readable, str)):
+            readable = src_dict["readable"]
+            if not isinstance(readable, str):
                 raise _parsing.wrong_type("string", readable)
 
         except Exception as _error:
             raise _parsing.at(_error, "readable")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
-        byte_descriptor = cls(
-            value,
-            readable,
-            schema,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        byte_descriptor.additional_properties = d
+        if cls is ByteDescriptor:
+            byte_descriptor = _new(cls)
+            byte_descriptor.value = value
+            byte_descriptor.readable = readable
+            byte_descriptor.schema = schema
+        else:
+            byte_descriptor = cls(
+                value,
+                readable,
+                schema,
+            )
+        byte_descriptor.additional_properties = additional_properties
         return byte_descriptor
 
     @property
@@ -139,3 +137,15 @@ class ByteDescriptor:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "value",
+        "readable",
+        "schema",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

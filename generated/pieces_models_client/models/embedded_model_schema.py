@@ -50,18 +50,11 @@ class EmbeddedModelSchema:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        migration = self.migration
-
-        semantic = self.semantic.value
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "migration": migration,
-                "semantic": semantic,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "migration": self.migration,
+            "semantic": self.semantic._value_,
+        }
 
         return field_dict
 
@@ -74,30 +67,37 @@ class EmbeddedModelSchema:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
         try:
-            migration = d.pop("migration")
-            if not (isinstance(migration, int) and not isinstance(migration, bool)):
+            migration = src_dict["migration"]
+            if migration.__class__ is not int and (not isinstance(migration, int) or isinstance(migration, bool)):
                 raise _parsing.wrong_type("integer", migration)
 
         except Exception as _error:
             raise _parsing.at(_error, "migration")
 
         try:
-            _semantic = d.pop("semantic")
-            semantic = (
-                EmbeddedModelSchemaSemanticVersionEnum._by_value.get(_semantic) if isinstance(_semantic, str) else None
-            ) or EmbeddedModelSchemaSemanticVersionEnum.from_value(_semantic)
+            _semantic = src_dict["semantic"]
+            try:
+                semantic = _BY_VALUE_EmbeddedModelSchemaSemanticVersionEnum[_semantic]
+            except (KeyError, TypeError):
+                semantic = EmbeddedModelSchemaSemanticVersionEnum.from_value(_semantic)
 
         except Exception as _error:
             raise _parsing.at(_error, "semantic")
 
-        embedded_model_schema = cls(
-            migration,
-            semantic,
+        additional_properties = (
+            {} if len(src_dict) == 2 else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        embedded_model_schema.additional_properties = d
+        if cls is EmbeddedModelSchema:
+            embedded_model_schema = _new(cls)
+            embedded_model_schema.migration = migration
+            embedded_model_schema.semantic = semantic
+        else:
+            embedded_model_schema = cls(
+                migration,
+                semantic,
+            )
+        embedded_model_schema.additional_properties = additional_properties
         return embedded_model_schema
 
     @property
@@ -115,3 +115,15 @@ class EmbeddedModelSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "migration",
+        "semantic",
+    )
+)
+
+_new = object.__new__
+_BY_VALUE_EmbeddedModelSchemaSemanticVersionEnum = EmbeddedModelSchemaSemanticVersionEnum._by_value

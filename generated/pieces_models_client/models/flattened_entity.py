@@ -31,9 +31,9 @@ class FlattenedEntity:
         return (self.additional_properties,) == (other.additional_properties,)
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
 
         return field_dict
 
@@ -46,10 +46,13 @@ class FlattenedEntity:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
-        flattened_entity = cls()
 
-        flattened_entity.additional_properties = d
+        additional_properties = dict(src_dict)
+        if cls is FlattenedEntity:
+            flattened_entity = _new(cls)
+        else:
+            flattened_entity = cls()
+        flattened_entity.additional_properties = additional_properties
         return flattened_entity
 
     @property
@@ -67,3 +70,6 @@ class FlattenedEntity:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_new = object.__new__

@@ -58,22 +58,13 @@ class GroupedTimestamp:
     def to_dict(self) -> dict[str, Any]:
         value = _format_datetime(self.value, "value")
 
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        readable = self.readable
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "value": value,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if readable is not UNSET:
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "value": value,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if (readable := self.readable) is not UNSET:
             field_dict["readable"] = readable
 
         return field_dict
@@ -87,39 +78,52 @@ class GroupedTimestamp:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
-            value = _parse_datetime(d.pop("value"))
+            value = _parse_datetime(src_dict["value"])
 
         except Exception as _error:
             raise _parsing.at(_error, "value")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         try:
-            readable = UNSET if (_popped := d.pop("readable", UNSET)) is None else _popped
-            if readable is not UNSET and not (isinstance(readable, str)):
-                raise _parsing.wrong_type("string", readable)
+            readable = src_dict.get("readable")
+            if readable is None:
+                readable = UNSET
+            else:
+                _known += 1
+                if not isinstance(readable, str):
+                    raise _parsing.wrong_type("string", readable)
 
         except Exception as _error:
             raise _parsing.at(_error, "readable")
 
-        grouped_timestamp = cls(
-            value,
-            schema,
-            readable,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        grouped_timestamp.additional_properties = d
+        if cls is GroupedTimestamp:
+            grouped_timestamp = _new(cls)
+            grouped_timestamp.value = value
+            grouped_timestamp.schema = schema
+            grouped_timestamp.readable = readable
+        else:
+            grouped_timestamp = cls(
+                value,
+                schema,
+                readable,
+            )
+        grouped_timestamp.additional_properties = additional_properties
         return grouped_timestamp
 
     @property
@@ -141,3 +145,15 @@ class GroupedTimestamp:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "value",
+        "schema",
+        "readable",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

@@ -78,42 +78,24 @@ class ModelCapabilities:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        assets = self.assets
-
-        codebases = self.codebases
-
-        documents = self.documents
-
-        images = self.images
-
-        temporal = self.temporal
-
-        videos = self.videos
-
-        websites = self.websites
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if assets is not UNSET:
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if (assets := self.assets) is not UNSET:
             field_dict["assets"] = assets
-        if codebases is not UNSET:
+        if (codebases := self.codebases) is not UNSET:
             field_dict["codebases"] = codebases
-        if documents is not UNSET:
+        if (documents := self.documents) is not UNSET:
             field_dict["documents"] = documents
-        if images is not UNSET:
+        if (images := self.images) is not UNSET:
             field_dict["images"] = images
-        if temporal is not UNSET:
+        if (temporal := self.temporal) is not UNSET:
             field_dict["temporal"] = temporal
-        if videos is not UNSET:
+        if (videos := self.videos) is not UNSET:
             field_dict["videos"] = videos
-        if websites is not UNSET:
+        if (websites := self.websites) is not UNSET:
             field_dict["websites"] = websites
 
         return field_dict
@@ -127,86 +109,128 @@ class ModelCapabilities:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 0  # fields present in the body (optional ones: and not null)
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         try:
-            assets = UNSET if (_popped := d.pop("assets", UNSET)) is None else _popped
-            if assets is not UNSET and not (isinstance(assets, bool)):
-                raise _parsing.wrong_type("boolean", assets)
+            assets = src_dict.get("assets")
+            if assets is None:
+                assets = UNSET
+            else:
+                _known += 1
+                if assets is not True and assets is not False:
+                    raise _parsing.wrong_type("boolean", assets)
 
         except Exception as _error:
             raise _parsing.at(_error, "assets")
 
         try:
-            codebases = UNSET if (_popped := d.pop("codebases", UNSET)) is None else _popped
-            if codebases is not UNSET and not (isinstance(codebases, bool)):
-                raise _parsing.wrong_type("boolean", codebases)
+            codebases = src_dict.get("codebases")
+            if codebases is None:
+                codebases = UNSET
+            else:
+                _known += 1
+                if codebases is not True and codebases is not False:
+                    raise _parsing.wrong_type("boolean", codebases)
 
         except Exception as _error:
             raise _parsing.at(_error, "codebases")
 
         try:
-            documents = UNSET if (_popped := d.pop("documents", UNSET)) is None else _popped
-            if documents is not UNSET and not (isinstance(documents, bool)):
-                raise _parsing.wrong_type("boolean", documents)
+            documents = src_dict.get("documents")
+            if documents is None:
+                documents = UNSET
+            else:
+                _known += 1
+                if documents is not True and documents is not False:
+                    raise _parsing.wrong_type("boolean", documents)
 
         except Exception as _error:
             raise _parsing.at(_error, "documents")
 
         try:
-            images = UNSET if (_popped := d.pop("images", UNSET)) is None else _popped
-            if images is not UNSET and not (isinstance(images, bool)):
-                raise _parsing.wrong_type("boolean", images)
+            images = src_dict.get("images")
+            if images is None:
+                images = UNSET
+            else:
+                _known += 1
+                if images is not True and images is not False:
+                    raise _parsing.wrong_type("boolean", images)
 
         except Exception as _error:
             raise _parsing.at(_error, "images")
 
         try:
-            temporal = UNSET if (_popped := d.pop("temporal", UNSET)) is None else _popped
-            if temporal is not UNSET and not (isinstance(temporal, bool)):
-                raise _parsing.wrong_type("boolean", temporal)
+            temporal = src_dict.get("temporal")
+            if temporal is None:
+                temporal = UNSET
+            else:
+                _known += 1
+                if temporal is not True and temporal is not False:
+                    raise _parsing.wrong_type("boolean", temporal)
 
         except Exception as _error:
             raise _parsing.at(_error, "temporal")
 
         try:
-            videos = UNSET if (_popped := d.pop("videos", UNSET)) is None else _popped
-            if videos is not UNSET and not (isinstance(videos, bool)):
-                raise _parsing.wrong_type("boolean", videos)
+            videos = src_dict.get("videos")
+            if videos is None:
+                videos = UNSET
+            else:
+                _known += 1
+                if videos is not True and videos is not False:
+                    raise _parsing.wrong_type("boolean", videos)
 
         except Exception as _error:
             raise _parsing.at(_error, "videos")
 
         try:
-            websites = UNSET if (_popped := d.pop("websites", UNSET)) is None else _popped
-            if websites is not UNSET and not (isinstance(websites, bool)):
-                raise _parsing.wrong_type("boolean", websites)
+            websites = src_dict.get("websites")
+            if websites is None:
+                websites = UNSET
+            else:
+                _known += 1
+                if websites is not True and websites is not False:
+                    raise _parsing.wrong_type("boolean", websites)
 
         except Exception as _error:
             raise _parsing.at(_error, "websites")
 
-        model_capabilities = cls(
-            schema,
-            assets,
-            codebases,
-            documents,
-            images,
-            temporal,
-            videos,
-            websites,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        model_capabilities.additional_properties = d
+        if cls is ModelCapabilities:
+            model_capabilities = _new(cls)
+            model_capabilities.schema = schema
+            model_capabilities.assets = assets
+            model_capabilities.codebases = codebases
+            model_capabilities.documents = documents
+            model_capabilities.images = images
+            model_capabilities.temporal = temporal
+            model_capabilities.videos = videos
+            model_capabilities.websites = websites
+        else:
+            model_capabilities = cls(
+                schema,
+                assets,
+                codebases,
+                documents,
+                images,
+                temporal,
+                videos,
+                websites,
+            )
+        model_capabilities.additional_properties = additional_properties
         return model_capabilities
 
     @property
@@ -228,3 +252,20 @@ class ModelCapabilities:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "schema",
+        "assets",
+        "codebases",
+        "documents",
+        "images",
+        "temporal",
+        "videos",
+        "websites",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

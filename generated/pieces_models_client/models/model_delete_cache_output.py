@@ -48,21 +48,12 @@ class ModelDeleteCacheOutput:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        model = self.model.to_dict()
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "model": self.model.to_dict(),
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
 
         return field_dict
 
@@ -75,30 +66,39 @@ class ModelDeleteCacheOutput:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
-            model = ReferencedModel.from_dict(d.pop("model"))
+            _model = src_dict["model"]
+            model = _from_dict_ReferencedModel(_model)
 
         except Exception as _error:
             raise _parsing.at(_error, "model")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
-        model_delete_cache_output = cls(
-            model,
-            schema,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        model_delete_cache_output.additional_properties = d
+        if cls is ModelDeleteCacheOutput:
+            model_delete_cache_output = _new(cls)
+            model_delete_cache_output.model = model
+            model_delete_cache_output.schema = schema
+        else:
+            model_delete_cache_output = cls(
+                model,
+                schema,
+            )
+        model_delete_cache_output.additional_properties = additional_properties
         return model_delete_cache_output
 
     @property
@@ -121,3 +121,15 @@ class ModelDeleteCacheOutput:
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
 from ..models.referenced_model import ReferencedModel
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "model",
+        "schema",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_ReferencedModel = ReferencedModel.from_dict

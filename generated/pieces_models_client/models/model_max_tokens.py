@@ -64,10 +64,6 @@ class ModelMaxTokens:
         total: float | None
         total = self.total
 
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
         input_: float | None | Unset
         if isinstance(self.input_, Unset):
             input_ = UNSET
@@ -80,15 +76,12 @@ class ModelMaxTokens:
         else:
             output = self.output
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total": total,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "total": total,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
         if input_ is not UNSET:
             field_dict["input"] = input_
         if output is not UNSET:
@@ -105,9 +98,9 @@ class ModelMaxTokens:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
-            total = d.pop("total")
+            total = src_dict["total"]
             if total is not None and not (isinstance(total, (int, float)) and not isinstance(total, bool)):
                 raise _parsing.wrong_type("number or null", total)
 
@@ -115,18 +108,19 @@ class ModelMaxTokens:
             raise _parsing.at(_error, "total")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         try:
-            input_ = d.pop("input", UNSET)
+            input_ = src_dict.get("input", UNSET)
             if (
                 input_ is not None
                 and input_ is not UNSET
@@ -134,11 +128,13 @@ class ModelMaxTokens:
             ):
                 raise _parsing.wrong_type("number or null", input_)
 
+            if input_ is not UNSET:
+                _known += 1
         except Exception as _error:
             raise _parsing.at(_error, "input")
 
         try:
-            output = d.pop("output", UNSET)
+            output = src_dict.get("output", UNSET)
             if (
                 output is not None
                 and output is not UNSET
@@ -146,17 +142,28 @@ class ModelMaxTokens:
             ):
                 raise _parsing.wrong_type("number or null", output)
 
+            if output is not UNSET:
+                _known += 1
         except Exception as _error:
             raise _parsing.at(_error, "output")
 
-        model_max_tokens = cls(
-            total,
-            schema,
-            input_,
-            output,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        model_max_tokens.additional_properties = d
+        if cls is ModelMaxTokens:
+            model_max_tokens = _new(cls)
+            model_max_tokens.total = total
+            model_max_tokens.schema = schema
+            model_max_tokens.input_ = input_
+            model_max_tokens.output = output
+        else:
+            model_max_tokens = cls(
+                total,
+                schema,
+                input_,
+                output,
+            )
+        model_max_tokens.additional_properties = additional_properties
         return model_max_tokens
 
     @property
@@ -178,3 +185,16 @@ class ModelMaxTokens:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "total",
+        "schema",
+        "input",
+        "output",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

@@ -59,25 +59,14 @@ class Models:
             iterable_item = iterable_item_data.to_dict()
             iterable.append(iterable_item)
 
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        score: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.score, Unset):
-            score = self.score.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "iterable": iterable,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if score is not UNSET:
-            field_dict["score"] = score
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "iterable": iterable,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if not isinstance(score := self.score, Unset):
+            field_dict["score"] = score.to_dict()
 
         return field_dict
 
@@ -90,52 +79,62 @@ class Models:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
-            iterable = []
-            _iterable = d.pop("iterable")
+            iterable: list[Model] = []
+            _iterable = src_dict["iterable"]
             if not isinstance(_iterable, list):
                 raise _parsing.wrong_type("array", _iterable)
-            for iterable_index, iterable_item_data in enumerate(_iterable):
+            for iterable_item_data in _iterable:
                 try:
                     iterable_item = Model.from_dict(iterable_item_data)
 
                 except Exception as _error:
-                    raise _parsing.at(_error, iterable_index)
+                    raise _parsing.at(_error, len(iterable))
                 iterable.append(iterable_item)
 
         except Exception as _error:
             raise _parsing.at(_error, "iterable")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         try:
-            _score = UNSET if (_popped := d.pop("score", UNSET)) is None else _popped
+            _score = src_dict.get("score")
             score: Score | Unset
-            if isinstance(_score, Unset):
+            if _score is None:
                 score = UNSET
             else:
-                score = Score.from_dict(_score)
+                _known += 1
+                score = _from_dict_Score(_score)
 
         except Exception as _error:
             raise _parsing.at(_error, "score")
 
-        models = cls(
-            iterable,
-            schema,
-            score,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        models.additional_properties = d
+        if cls is Models:
+            models = _new(cls)
+            models.iterable = iterable
+            models.schema = schema
+            models.score = score
+        else:
+            models = cls(
+                iterable,
+                schema,
+                score,
+            )
+        models.additional_properties = additional_properties
         return models
 
     @property
@@ -159,3 +158,16 @@ class Models:
 from ..models.embedded_model_schema import EmbeddedModelSchema
 from ..models.model import Model
 from ..models.score import Score
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "iterable",
+        "schema",
+        "score",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_Score = Score.from_dict

@@ -54,27 +54,14 @@ class ReferencedEntity:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        reference: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.reference, Unset):
-            reference = self.reference.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if reference is not UNSET:
-            field_dict["reference"] = reference
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if not isinstance(reference := self.reference, Unset):
+            field_dict["reference"] = reference.to_dict()
 
         return field_dict
 
@@ -87,44 +74,54 @@ class ReferencedEntity:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
-            id = d.pop("id")
-            if not (isinstance(id, str)):
+            id = src_dict["id"]
+            if not isinstance(id, str):
                 raise _parsing.wrong_type("string", id)
 
         except Exception as _error:
             raise _parsing.at(_error, "id")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         try:
-            _reference = UNSET if (_popped := d.pop("reference", UNSET)) is None else _popped
+            _reference = src_dict.get("reference")
             reference: FlattenedEntity | Unset
-            if isinstance(_reference, Unset):
+            if _reference is None:
                 reference = UNSET
             else:
-                reference = FlattenedEntity.from_dict(_reference)
+                _known += 1
+                reference = _from_dict_FlattenedEntity(_reference)
 
         except Exception as _error:
             raise _parsing.at(_error, "reference")
 
-        referenced_entity = cls(
-            id,
-            schema,
-            reference,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        referenced_entity.additional_properties = d
+        if cls is ReferencedEntity:
+            referenced_entity = _new(cls)
+            referenced_entity.id = id
+            referenced_entity.schema = schema
+            referenced_entity.reference = reference
+        else:
+            referenced_entity = cls(
+                id,
+                schema,
+                reference,
+            )
+        referenced_entity.additional_properties = additional_properties
         return referenced_entity
 
     @property
@@ -147,3 +144,16 @@ class ReferencedEntity:
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
 from ..models.flattened_entity import FlattenedEntity
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "id",
+        "schema",
+        "reference",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_FlattenedEntity = FlattenedEntity.from_dict

@@ -48,21 +48,12 @@ class ReferencedModel:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
 
         return field_dict
 
@@ -75,32 +66,40 @@ class ReferencedModel:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 1  # fields present in the body (optional ones: and not null)
         try:
-            id = d.pop("id")
-            if not (isinstance(id, str)):
+            id = src_dict["id"]
+            if not isinstance(id, str):
                 raise _parsing.wrong_type("string", id)
 
         except Exception as _error:
             raise _parsing.at(_error, "id")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
-        referenced_model = cls(
-            id,
-            schema,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        referenced_model.additional_properties = d
+        if cls is ReferencedModel:
+            referenced_model = _new(cls)
+            referenced_model.id = id
+            referenced_model.schema = schema
+        else:
+            referenced_model = cls(
+                id,
+                schema,
+            )
+        referenced_model.additional_properties = additional_properties
         return referenced_model
 
     @property
@@ -122,3 +121,14 @@ class ReferencedModel:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "id",
+        "schema",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

@@ -81,43 +81,22 @@ class Score:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        manual = self.manual
-
-        automatic = self.automatic
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        priority = self.priority
-
-        reuse = self.reuse
-
-        update = self.update
-
-        reference = self.reference
-
-        searched = self.searched
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "manual": manual,
-                "automatic": automatic,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if priority is not UNSET:
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "manual": self.manual,
+            "automatic": self.automatic,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if (priority := self.priority) is not UNSET:
             field_dict["priority"] = priority
-        if reuse is not UNSET:
+        if (reuse := self.reuse) is not UNSET:
             field_dict["reuse"] = reuse
-        if update is not UNSET:
+        if (update := self.update) is not UNSET:
             field_dict["update"] = update
-        if reference is not UNSET:
+        if (reference := self.reference) is not UNSET:
             field_dict["reference"] = reference
-        if searched is not UNSET:
+        if (searched := self.searched) is not UNSET:
             field_dict["searched"] = searched
 
         return field_dict
@@ -131,86 +110,120 @@ class Score:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 2  # fields present in the body (optional ones: and not null)
         try:
-            manual = d.pop("manual")
-            if not (isinstance(manual, int) and not isinstance(manual, bool)):
+            manual = src_dict["manual"]
+            if manual.__class__ is not int and (not isinstance(manual, int) or isinstance(manual, bool)):
                 raise _parsing.wrong_type("integer", manual)
 
         except Exception as _error:
             raise _parsing.at(_error, "manual")
 
         try:
-            automatic = d.pop("automatic")
-            if not (isinstance(automatic, int) and not isinstance(automatic, bool)):
+            automatic = src_dict["automatic"]
+            if automatic.__class__ is not int and (not isinstance(automatic, int) or isinstance(automatic, bool)):
                 raise _parsing.wrong_type("integer", automatic)
 
         except Exception as _error:
             raise _parsing.at(_error, "automatic")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         try:
-            priority = UNSET if (_popped := d.pop("priority", UNSET)) is None else _popped
-            if priority is not UNSET and not (isinstance(priority, int) and not isinstance(priority, bool)):
-                raise _parsing.wrong_type("integer", priority)
+            priority = src_dict.get("priority")
+            if priority is None:
+                priority = UNSET
+            else:
+                _known += 1
+                if priority.__class__ is not int and (not isinstance(priority, int) or isinstance(priority, bool)):
+                    raise _parsing.wrong_type("integer", priority)
 
         except Exception as _error:
             raise _parsing.at(_error, "priority")
 
         try:
-            reuse = UNSET if (_popped := d.pop("reuse", UNSET)) is None else _popped
-            if reuse is not UNSET and not (isinstance(reuse, int) and not isinstance(reuse, bool)):
-                raise _parsing.wrong_type("integer", reuse)
+            reuse = src_dict.get("reuse")
+            if reuse is None:
+                reuse = UNSET
+            else:
+                _known += 1
+                if reuse.__class__ is not int and (not isinstance(reuse, int) or isinstance(reuse, bool)):
+                    raise _parsing.wrong_type("integer", reuse)
 
         except Exception as _error:
             raise _parsing.at(_error, "reuse")
 
         try:
-            update = UNSET if (_popped := d.pop("update", UNSET)) is None else _popped
-            if update is not UNSET and not (isinstance(update, int) and not isinstance(update, bool)):
-                raise _parsing.wrong_type("integer", update)
+            update = src_dict.get("update")
+            if update is None:
+                update = UNSET
+            else:
+                _known += 1
+                if update.__class__ is not int and (not isinstance(update, int) or isinstance(update, bool)):
+                    raise _parsing.wrong_type("integer", update)
 
         except Exception as _error:
             raise _parsing.at(_error, "update")
 
         try:
-            reference = UNSET if (_popped := d.pop("reference", UNSET)) is None else _popped
-            if reference is not UNSET and not (isinstance(reference, int) and not isinstance(reference, bool)):
-                raise _parsing.wrong_type("integer", reference)
+            reference = src_dict.get("reference")
+            if reference is None:
+                reference = UNSET
+            else:
+                _known += 1
+                if reference.__class__ is not int and (not isinstance(reference, int) or isinstance(reference, bool)):
+                    raise _parsing.wrong_type("integer", reference)
 
         except Exception as _error:
             raise _parsing.at(_error, "reference")
 
         try:
-            searched = UNSET if (_popped := d.pop("searched", UNSET)) is None else _popped
-            if searched is not UNSET and not (isinstance(searched, int) and not isinstance(searched, bool)):
-                raise _parsing.wrong_type("integer", searched)
+            searched = src_dict.get("searched")
+            if searched is None:
+                searched = UNSET
+            else:
+                _known += 1
+                if searched.__class__ is not int and (not isinstance(searched, int) or isinstance(searched, bool)):
+                    raise _parsing.wrong_type("integer", searched)
 
         except Exception as _error:
             raise _parsing.at(_error, "searched")
 
-        score = cls(
-            manual,
-            automatic,
-            schema,
-            priority,
-            reuse,
-            update,
-            reference,
-            searched,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        score.additional_properties = d
+        if cls is Score:
+            score = _new(cls)
+            score.manual = manual
+            score.automatic = automatic
+            score.schema = schema
+            score.priority = priority
+            score.reuse = reuse
+            score.update = update
+            score.reference = reference
+            score.searched = searched
+        else:
+            score = cls(
+                manual,
+                automatic,
+                schema,
+                priority,
+                reuse,
+                update,
+                reference,
+                searched,
+            )
+        score.additional_properties = additional_properties
         return score
 
     @property
@@ -232,3 +245,20 @@ class Score:
 
 # Imported after the class so that models which refer to each other can still import each other.
 from ..models.embedded_model_schema import EmbeddedModelSchema
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "manual",
+        "automatic",
+        "schema",
+        "priority",
+        "reuse",
+        "update",
+        "reference",
+        "searched",
+    )
+)
+
+_new = object.__new__
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict

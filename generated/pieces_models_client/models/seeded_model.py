@@ -158,114 +158,53 @@ class SeededModel:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        version = self.version
-
-        created = self.created.to_dict()
-
-        name = self.name
-
-        cloud = self.cloud
-
-        type_ = self.type_.value
-
-        usage = self.usage.value
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        description = self.description
-
-        bytes_: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.bytes_, Unset):
-            bytes_ = self.bytes_.to_dict()
-
-        ram: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.ram, Unset):
-            ram = self.ram.to_dict()
-
-        quantization = self.quantization
-
-        foundation: str | Unset = UNSET
-        if not isinstance(self.foundation, Unset):
-            foundation = self.foundation.value
-
-        downloaded = self.downloaded
-
-        unique = self.unique
-
         parameters: float | None | Unset
         if isinstance(self.parameters, Unset):
             parameters = UNSET
         else:
             parameters = self.parameters
 
-        provider: str | Unset = UNSET
-        if not isinstance(self.provider, Unset):
-            provider = self.provider.value
-
-        cpu = self.cpu
-
-        max_tokens: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.max_tokens, Unset):
-            max_tokens = self.max_tokens.to_dict()
-
-        custom = self.custom
-
-        capabilities: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.capabilities, Unset):
-            capabilities = self.capabilities.to_dict()
-
-        denied = self.denied
-
-        organization: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.organization, Unset):
-            organization = self.organization.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "version": version,
-                "created": created,
-                "name": name,
-                "cloud": cloud,
-                "type": type_,
-                "usage": usage,
-            }
-        )
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if description is not UNSET:
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "version": self.version,
+            "created": self.created.to_dict(),
+            "name": self.name,
+            "cloud": self.cloud,
+            "type": self.type_._value_,
+            "usage": self.usage._value_,
+        }
+        if not isinstance(schema := self.schema, Unset):
+            field_dict["schema"] = schema.to_dict()
+        if (description := self.description) is not UNSET:
             field_dict["description"] = description
-        if bytes_ is not UNSET:
-            field_dict["bytes"] = bytes_
-        if ram is not UNSET:
-            field_dict["ram"] = ram
-        if quantization is not UNSET:
+        if not isinstance(bytes_ := self.bytes_, Unset):
+            field_dict["bytes"] = bytes_.to_dict()
+        if not isinstance(ram := self.ram, Unset):
+            field_dict["ram"] = ram.to_dict()
+        if (quantization := self.quantization) is not UNSET:
             field_dict["quantization"] = quantization
-        if foundation is not UNSET:
-            field_dict["foundation"] = foundation
-        if downloaded is not UNSET:
+        if not isinstance(foundation := self.foundation, Unset):
+            field_dict["foundation"] = foundation._value_
+        if (downloaded := self.downloaded) is not UNSET:
             field_dict["downloaded"] = downloaded
-        if unique is not UNSET:
+        if (unique := self.unique) is not UNSET:
             field_dict["unique"] = unique
         if parameters is not UNSET:
             field_dict["parameters"] = parameters
-        if provider is not UNSET:
-            field_dict["provider"] = provider
-        if cpu is not UNSET:
+        if not isinstance(provider := self.provider, Unset):
+            field_dict["provider"] = provider._value_
+        if (cpu := self.cpu) is not UNSET:
             field_dict["cpu"] = cpu
-        if max_tokens is not UNSET:
-            field_dict["maxTokens"] = max_tokens
-        if custom is not UNSET:
+        if not isinstance(max_tokens := self.max_tokens, Unset):
+            field_dict["maxTokens"] = max_tokens.to_dict()
+        if (custom := self.custom) is not UNSET:
             field_dict["custom"] = custom
-        if capabilities is not UNSET:
-            field_dict["capabilities"] = capabilities
-        if denied is not UNSET:
+        if not isinstance(capabilities := self.capabilities, Unset):
+            field_dict["capabilities"] = capabilities.to_dict()
+        if (denied := self.denied) is not UNSET:
             field_dict["denied"] = denied
-        if organization is not UNSET:
-            field_dict["organization"] = organization
+        if not isinstance(organization := self.organization, Unset):
+            field_dict["organization"] = organization.to_dict()
 
         return field_dict
 
@@ -278,135 +217,159 @@ class SeededModel:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise _errors.ResponseParseError(str(_parsing.wrong_type("object", src_dict)))
-        d = dict(src_dict)
+        _known = 6  # fields present in the body (optional ones: and not null)
         try:
-            version = d.pop("version")
-            if not (isinstance(version, str)):
+            version = src_dict["version"]
+            if not isinstance(version, str):
                 raise _parsing.wrong_type("string", version)
 
         except Exception as _error:
             raise _parsing.at(_error, "version")
 
         try:
-            created = GroupedTimestamp.from_dict(d.pop("created"))
+            _created = src_dict["created"]
+            created = _from_dict_GroupedTimestamp(_created)
 
         except Exception as _error:
             raise _parsing.at(_error, "created")
 
         try:
-            name = d.pop("name")
-            if not (isinstance(name, str)):
+            name = src_dict["name"]
+            if not isinstance(name, str):
                 raise _parsing.wrong_type("string", name)
 
         except Exception as _error:
             raise _parsing.at(_error, "name")
 
         try:
-            cloud = d.pop("cloud")
-            if not (isinstance(cloud, bool)):
+            cloud = src_dict["cloud"]
+            if cloud is not True and cloud is not False:
                 raise _parsing.wrong_type("boolean", cloud)
 
         except Exception as _error:
             raise _parsing.at(_error, "cloud")
 
         try:
-            _type_ = d.pop("type")
-            type_ = (
-                ModelTypeEnum._by_value.get(_type_) if isinstance(_type_, str) else None
-            ) or ModelTypeEnum.from_value(_type_)
+            _type_ = src_dict["type"]
+            try:
+                type_ = _BY_VALUE_ModelTypeEnum[_type_]
+            except (KeyError, TypeError):
+                type_ = ModelTypeEnum.from_value(_type_)
 
         except Exception as _error:
             raise _parsing.at(_error, "type")
 
         try:
-            _usage = d.pop("usage")
-            usage = (
-                ModelUsageEnum._by_value.get(_usage) if isinstance(_usage, str) else None
-            ) or ModelUsageEnum.from_value(_usage)
+            _usage = src_dict["usage"]
+            try:
+                usage = _BY_VALUE_ModelUsageEnum[_usage]
+            except (KeyError, TypeError):
+                usage = ModelUsageEnum.from_value(_usage)
 
         except Exception as _error:
             raise _parsing.at(_error, "usage")
 
         try:
-            _schema = UNSET if (_popped := d.pop("schema", UNSET)) is None else _popped
+            _schema = src_dict.get("schema")
             schema: EmbeddedModelSchema | Unset
-            if isinstance(_schema, Unset):
+            if _schema is None:
                 schema = UNSET
             else:
-                schema = EmbeddedModelSchema.from_dict(_schema)
+                _known += 1
+                schema = _from_dict_EmbeddedModelSchema(_schema)
 
         except Exception as _error:
             raise _parsing.at(_error, "schema")
 
         try:
-            description = UNSET if (_popped := d.pop("description", UNSET)) is None else _popped
-            if description is not UNSET and not (isinstance(description, str)):
-                raise _parsing.wrong_type("string", description)
+            description = src_dict.get("description")
+            if description is None:
+                description = UNSET
+            else:
+                _known += 1
+                if not isinstance(description, str):
+                    raise _parsing.wrong_type("string", description)
 
         except Exception as _error:
             raise _parsing.at(_error, "description")
 
         try:
-            _bytes_ = UNSET if (_popped := d.pop("bytes", UNSET)) is None else _popped
+            _bytes_ = src_dict.get("bytes")
             bytes_: ByteDescriptor | Unset
-            if isinstance(_bytes_, Unset):
+            if _bytes_ is None:
                 bytes_ = UNSET
             else:
-                bytes_ = ByteDescriptor.from_dict(_bytes_)
+                _known += 1
+                bytes_ = _from_dict_ByteDescriptor(_bytes_)
 
         except Exception as _error:
             raise _parsing.at(_error, "bytes")
 
         try:
-            _ram = UNSET if (_popped := d.pop("ram", UNSET)) is None else _popped
+            _ram = src_dict.get("ram")
             ram: ByteDescriptor | Unset
-            if isinstance(_ram, Unset):
+            if _ram is None:
                 ram = UNSET
             else:
-                ram = ByteDescriptor.from_dict(_ram)
+                _known += 1
+                ram = _from_dict_ByteDescriptor(_ram)
 
         except Exception as _error:
             raise _parsing.at(_error, "ram")
 
         try:
-            quantization = UNSET if (_popped := d.pop("quantization", UNSET)) is None else _popped
-            if quantization is not UNSET and not (isinstance(quantization, str)):
-                raise _parsing.wrong_type("string", quantization)
+            quantization = src_dict.get("quantization")
+            if quantization is None:
+                quantization = UNSET
+            else:
+                _known += 1
+                if not isinstance(quantization, str):
+                    raise _parsing.wrong_type("string", quantization)
 
         except Exception as _error:
             raise _parsing.at(_error, "quantization")
 
         try:
-            _foundation = UNSET if (_popped := d.pop("foundation", UNSET)) is None else _popped
+            _foundation = src_dict.get("foundation")
             foundation: ModelFoundationEnum | Unset
-            if _foundation is UNSET:
+            if _foundation is None:
                 foundation = UNSET
             else:
-                foundation = (
-                    ModelFoundationEnum._by_value.get(_foundation) if isinstance(_foundation, str) else None
-                ) or ModelFoundationEnum.from_value(_foundation)
+                _known += 1
+                try:
+                    foundation = _BY_VALUE_ModelFoundationEnum[_foundation]
+                except (KeyError, TypeError):
+                    foundation = ModelFoundationEnum.from_value(_foundation)
 
         except Exception as _error:
             raise _parsing.at(_error, "foundation")
 
         try:
-            downloaded = UNSET if (_popped := d.pop("downloaded", UNSET)) is None else _popped
-            if downloaded is not UNSET and not (isinstance(downloaded, bool)):
-                raise _parsing.wrong_type("boolean", downloaded)
+            downloaded = src_dict.get("downloaded")
+            if downloaded is None:
+                downloaded = UNSET
+            else:
+                _known += 1
+                if downloaded is not True and downloaded is not False:
+                    raise _parsing.wrong_type("boolean", downloaded)
 
         except Exception as _error:
             raise _parsing.at(_error, "downloaded")
 
         try:
-            unique = UNSET if (_popped := d.pop("unique", UNSET)) is None else _popped
-            if unique is not UNSET and not (isinstance(unique, str)):
-                raise _parsing.wrong_type("string", unique)
+            unique = src_dict.get("unique")
+            if unique is None:
+                unique = UNSET
+            else:
+                _known += 1
+                if not isinstance(unique, str):
+                    raise _parsing.wrong_type("string", unique)
 
         except Exception as _error:
             raise _parsing.at(_error, "unique")
 
         try:
-            parameters = d.pop("parameters", UNSET)
+            parameters = src_dict.get("parameters", UNSET)
             if (
                 parameters is not None
                 and parameters is not UNSET
@@ -414,105 +377,151 @@ class SeededModel:
             ):
                 raise _parsing.wrong_type("number or null", parameters)
 
+            if parameters is not UNSET:
+                _known += 1
         except Exception as _error:
             raise _parsing.at(_error, "parameters")
 
         try:
-            _provider = UNSET if (_popped := d.pop("provider", UNSET)) is None else _popped
+            _provider = src_dict.get("provider")
             provider: ExternalMLProviderEnum | Unset
-            if _provider is UNSET:
+            if _provider is None:
                 provider = UNSET
             else:
-                provider = (
-                    ExternalMLProviderEnum._by_value.get(_provider) if isinstance(_provider, str) else None
-                ) or ExternalMLProviderEnum.from_value(_provider)
+                _known += 1
+                try:
+                    provider = _BY_VALUE_ExternalMLProviderEnum[_provider]
+                except (KeyError, TypeError):
+                    provider = ExternalMLProviderEnum.from_value(_provider)
 
         except Exception as _error:
             raise _parsing.at(_error, "provider")
 
         try:
-            cpu = UNSET if (_popped := d.pop("cpu", UNSET)) is None else _popped
-            if cpu is not UNSET and not (isinstance(cpu, bool)):
-                raise _parsing.wrong_type("boolean", cpu)
+            cpu = src_dict.get("cpu")
+            if cpu is None:
+                cpu = UNSET
+            else:
+                _known += 1
+                if cpu is not True and cpu is not False:
+                    raise _parsing.wrong_type("boolean", cpu)
 
         except Exception as _error:
             raise _parsing.at(_error, "cpu")
 
         try:
-            _max_tokens = UNSET if (_popped := d.pop("maxTokens", UNSET)) is None else _popped
+            _max_tokens = src_dict.get("maxTokens")
             max_tokens: ModelMaxTokens | Unset
-            if isinstance(_max_tokens, Unset):
+            if _max_tokens is None:
                 max_tokens = UNSET
             else:
-                max_tokens = ModelMaxTokens.from_dict(_max_tokens)
+                _known += 1
+                max_tokens = _from_dict_ModelMaxTokens(_max_tokens)
 
         except Exception as _error:
             raise _parsing.at(_error, "maxTokens")
 
         try:
-            custom = UNSET if (_popped := d.pop("custom", UNSET)) is None else _popped
-            if custom is not UNSET and not (isinstance(custom, bool)):
-                raise _parsing.wrong_type("boolean", custom)
+            custom = src_dict.get("custom")
+            if custom is None:
+                custom = UNSET
+            else:
+                _known += 1
+                if custom is not True and custom is not False:
+                    raise _parsing.wrong_type("boolean", custom)
 
         except Exception as _error:
             raise _parsing.at(_error, "custom")
 
         try:
-            _capabilities = UNSET if (_popped := d.pop("capabilities", UNSET)) is None else _popped
+            _capabilities = src_dict.get("capabilities")
             capabilities: ModelCapabilities | Unset
-            if isinstance(_capabilities, Unset):
+            if _capabilities is None:
                 capabilities = UNSET
             else:
-                capabilities = ModelCapabilities.from_dict(_capabilities)
+                _known += 1
+                capabilities = _from_dict_ModelCapabilities(_capabilities)
 
         except Exception as _error:
             raise _parsing.at(_error, "capabilities")
 
         try:
-            denied = UNSET if (_popped := d.pop("denied", UNSET)) is None else _popped
-            if denied is not UNSET and not (isinstance(denied, bool)):
-                raise _parsing.wrong_type("boolean", denied)
+            denied = src_dict.get("denied")
+            if denied is None:
+                denied = UNSET
+            else:
+                _known += 1
+                if denied is not True and denied is not False:
+                    raise _parsing.wrong_type("boolean", denied)
 
         except Exception as _error:
             raise _parsing.at(_error, "denied")
 
         try:
-            _organization = UNSET if (_popped := d.pop("organization", UNSET)) is None else _popped
+            _organization = src_dict.get("organization")
             organization: ReferencedEntity | Unset
-            if isinstance(_organization, Unset):
+            if _organization is None:
                 organization = UNSET
             else:
-                organization = ReferencedEntity.from_dict(_organization)
+                _known += 1
+                organization = _from_dict_ReferencedEntity(_organization)
 
         except Exception as _error:
             raise _parsing.at(_error, "organization")
 
-        seeded_model = cls(
-            version,
-            created,
-            name,
-            cloud,
-            type_,
-            usage,
-            schema,
-            description,
-            bytes_,
-            ram,
-            quantization,
-            foundation,
-            downloaded,
-            unique,
-            parameters,
-            provider,
-            cpu,
-            max_tokens,
-            custom,
-            capabilities,
-            denied,
-            organization,
+        additional_properties = (
+            {} if len(src_dict) == _known else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         )
-
-        seeded_model.additional_properties = d
+        if cls is SeededModel:
+            seeded_model = _new(cls)
+            seeded_model.version = version
+            seeded_model.created = created
+            seeded_model.name = name
+            seeded_model.cloud = cloud
+            seeded_model.type_ = type_
+            seeded_model.usage = usage
+            seeded_model.schema = schema
+            seeded_model.description = description
+            seeded_model.bytes_ = bytes_
+            seeded_model.ram = ram
+            seeded_model.quantization = quantization
+            seeded_model.foundation = foundation
+            seeded_model.downloaded = downloaded
+            seeded_model.unique = unique
+            seeded_model.parameters = parameters
+            seeded_model.provider = provider
+            seeded_model.cpu = cpu
+            seeded_model.max_tokens = max_tokens
+            seeded_model.custom = custom
+            seeded_model.capabilities = capabilities
+            seeded_model.denied = denied
+            seeded_model.organization = organization
+        else:
+            seeded_model = cls(
+                version,
+                created,
+                name,
+                cloud,
+                type_,
+                usage,
+                schema,
+                description,
+                bytes_,
+                ram,
+                quantization,
+                foundation,
+                downloaded,
+                unique,
+                parameters,
+                provider,
+                cpu,
+                max_tokens,
+                custom,
+                capabilities,
+                denied,
+                organization,
+            )
+        seeded_model.additional_properties = additional_properties
         return seeded_model
 
     @property
@@ -539,3 +548,43 @@ from ..models.grouped_timestamp import GroupedTimestamp
 from ..models.model_capabilities import ModelCapabilities
 from ..models.model_max_tokens import ModelMaxTokens
 from ..models.referenced_entity import ReferencedEntity
+
+# The keys of the fields above: any other key of a body is kept in additional_properties.
+_KNOWN_KEYS = frozenset(
+    (
+        "version",
+        "created",
+        "name",
+        "cloud",
+        "type",
+        "usage",
+        "schema",
+        "description",
+        "bytes",
+        "ram",
+        "quantization",
+        "foundation",
+        "downloaded",
+        "unique",
+        "parameters",
+        "provider",
+        "cpu",
+        "maxTokens",
+        "custom",
+        "capabilities",
+        "denied",
+        "organization",
+    )
+)
+
+_new = object.__new__
+_from_dict_ByteDescriptor = ByteDescriptor.from_dict
+_from_dict_EmbeddedModelSchema = EmbeddedModelSchema.from_dict
+_from_dict_GroupedTimestamp = GroupedTimestamp.from_dict
+_from_dict_ModelCapabilities = ModelCapabilities.from_dict
+_from_dict_ModelMaxTokens = ModelMaxTokens.from_dict
+_from_dict_ReferencedEntity = ReferencedEntity.from_dict
+_BY_VALUE_ExternalMLProviderEnum = ExternalMLProviderEnum._by_value
+_BY_VALUE_ModelFoundationEnum = ModelFoundationEnum._by_value
+_BY_VALUE_ModelTypeEnum = ModelTypeEnum._by_value
+_BY_VALUE_ModelUsageEnum = ModelUsageEnum._by_value
