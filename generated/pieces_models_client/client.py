@@ -462,7 +462,9 @@ def _install_deadline(client: httpx.Client | httpx.AsyncClient, wrapper: type[_D
     for transport in (client._transport, *client._mounts.values()):
         pool = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
-        if backend is not None:
+        # A transport shared by several Clients is wrapped once: each new Client would otherwise add
+        # a layer, until the calls through them overflow the stack.
+        if backend is not None and not isinstance(backend, _DeadlineBackend):
             pool._network_backend = wrapper(backend)  # type: ignore[union-attr]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import sys
 import tempfile
 import threading
 import time
@@ -119,3 +120,22 @@ def test_transport_with_retries_retries_then_reports_the_refusal(mode):
 
     with pytest.raises(errors.ServerUnreachable):
         asyncio.run(main())
+
+
+def test_one_transport_shared_by_many_clients_is_wrapped_once():
+    """A transport passed to 300 Clients in turn (a Client per request, say) still answers with the
+    recursion limit at 250: each Client does not wrap it once more."""
+    transport = httpx.HTTPTransport(retries=1)
+    port = faults.refused_port()
+    limit = sys.getrecursionlimit()
+    try:
+        for _ in range(300):
+            Client(
+                base_url=f"http://127.0.0.1:{port}", httpx_args={"transport": transport}
+            ).get_httpx_client()
+        sys.setrecursionlimit(250)
+        client = Client(base_url=f"http://127.0.0.1:{port}", httpx_args={"transport": transport})
+        with pytest.raises(errors.ServerUnreachable):
+            models_snapshot.sync(client=client)
+    finally:
+        sys.setrecursionlimit(limit)
