@@ -154,3 +154,16 @@ def test_huge_deadline_without_phase_timeout(mode, value):
     ):
         assert UNLOAD.call(mode, client) is None
     assert len(server.received) == 1
+
+
+@each_mode
+def test_a_deadline_already_past_sends_nothing(mode):
+    """A deadline that has passed before the connection is made (1 ns): RequestTimeout naming the
+    deadline, whose cause says so, and the server never hears from the client."""
+    with loopback.serve(faults.status(204)) as server:
+        client = loopback.client(server.url, deadline=1e-9)
+        with pytest.raises(errors.RequestTimeout) as caught:
+            UNLOAD.call(mode, client)
+        assert server.received == []
+    assert "within the deadline of 1e-09 s for the whole call" in str(caught.value)
+    assert str(caught.value.__cause__) == "the deadline of the call was exceeded"

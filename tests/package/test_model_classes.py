@@ -85,3 +85,19 @@ def test_models_are_mutable_and_so_unhashable():
         hash(model)
     model.name = "renamed"
     assert model.to_dict()["name"] == "renamed"
+
+
+def test_a_subclass_is_built_through_its_own_init():
+    """from_dict of a subclass calls the subclass's __init__, with every field read from the body."""
+    seen = []
+
+    class Tracked(ModelMaxTokens):
+        def __init__(self, *args, **kwargs):
+            seen.append(args)
+            super().__init__(*args, **kwargs)
+
+    tokens = Tracked.from_dict({"total": 8192, "input": 4096, "output": 2048, "x-new": 1})
+    assert type(tokens) is Tracked
+    assert len(seen) == 1
+    assert (tokens.total, tokens.input_, tokens.output) == (8192, 4096, 2048)
+    assert tokens.to_dict() == {"total": 8192, "input": 4096, "output": 2048, "x-new": 1}

@@ -192,3 +192,14 @@ def test_offset_with_seconds_is_refused_when_sending():
         GroupedTimestamp(value=datetime.datetime(2025, 1, 28, 9, 15, tzinfo=odd)).to_dict()
     assert caught.value.parameter == "value"
     assert "offset with seconds" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [datetime.timezone(datetime.timedelta(0), "GMT"), datetime.timezone(datetime.timedelta(0))],
+    ids=["GMT", "offset 0"],
+)
+def test_any_zero_offset_is_written_as_z(zone):
+    """A zero offset from a timezone other than datetime.timezone.utc is written with "Z" too."""
+    value = datetime.datetime(2025, 1, 28, 9, 15, 42, 5, tzinfo=zone)
+    assert format_datetime(value) == "2025-01-28T09:15:42.000005Z"
