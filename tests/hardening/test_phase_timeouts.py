@@ -115,3 +115,18 @@ def test_a_verified_tls_call_completes_under_a_deadline(tls_url, mode):
     client = Client(base_url=tls_url, verify_ssl=trusting, deadline=DEADLINE)
     snapshot = SNAPSHOT.call(mode, client)
     assert len(snapshot.iterable) == len(SNAPSHOT.success_body["iterable"])
+
+
+@each_mode
+def test_a_trusted_certificate_for_another_host_is_refused(tls_url, mode):
+    """The host name reaches the TLS handshake through the deadline's wrappers: the certificate names
+    127.0.0.1, so the same trusted certificate served as "localhost" is refused (TLS, hostname)."""
+    trusting = ssl.create_default_context(cafile=str(TLS / "cert.pem"))
+    client = Client(
+        base_url=tls_url.replace("127.0.0.1", "localhost"), verify_ssl=trusting, deadline=DEADLINE
+    )
+    with pytest.raises(errors.TransportError) as caught:
+        SNAPSHOT.call(mode, client)
+    assert type(caught.value) is errors.TransportError
+    assert "TLS handshake" in str(caught.value)
+    assert "Hostname mismatch" in str(caught.value) or "doesn't match" in str(caught.value)
