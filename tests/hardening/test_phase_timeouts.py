@@ -5,11 +5,9 @@ goes through the deadline's wrappers intact, sync and async."""
 from __future__ import annotations
 
 import socket
-import ssl
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import httpx
 import pytest
@@ -22,7 +20,6 @@ from tools.loopback import RawServer
 
 SNAPSHOT, CREATE = ENDPOINTS[0], ENDPOINTS[1]
 DEADLINE = 20.0  # far beyond every phase timeout below: only the phase timeout can end these calls
-TLS = Path(__file__).parents[1] / "data" / "tls"
 each_mode = pytest.mark.parametrize("mode", MODES)
 
 
@@ -100,10 +97,7 @@ def test_write_timeout_binds_under_a_deadline(mode):
 @pytest.fixture
 def tls_url() -> Iterator[str]:
     """The snapshot served over TLS with the self-signed certificate of tests/data/tls."""
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
-    answer = faults.status(200, SNAPSHOT_BYTES, "application/json")
-    with loopback.serve(answer, ssl_context=context) as server:
+    with loopback.serve_tls(faults.status(200, SNAPSHOT_BYTES, "application/json")) as server:
         yield server.url
 
 
@@ -111,7 +105,7 @@ def tls_url() -> Iterator[str]:
 def test_a_verified_tls_call_completes_under_a_deadline(tls_url, mode):
     """Certificate and host name (the certificate names 127.0.0.1) checked through the deadline's
     wrappers of the TLS handshake: the snapshot arrives whole."""
-    trusting = ssl.create_default_context(cafile=str(TLS / "cert.pem"))
+    trusting = loopback.trusting_tls()
     client = Client(base_url=tls_url, verify_ssl=trusting, deadline=DEADLINE)
     snapshot = SNAPSHOT.call(mode, client)
     assert len(snapshot.iterable) == len(SNAPSHOT.success_body["iterable"])
@@ -121,7 +115,7 @@ def test_a_verified_tls_call_completes_under_a_deadline(tls_url, mode):
 def test_a_trusted_certificate_for_another_host_is_refused(tls_url, mode):
     """The host name reaches the TLS handshake through the deadline's wrappers: the certificate names
     127.0.0.1, so the same trusted certificate served as "localhost" is refused (TLS, hostname)."""
-    trusting = ssl.create_default_context(cafile=str(TLS / "cert.pem"))
+    trusting = loopback.trusting_tls()
     client = Client(
         base_url=tls_url.replace("127.0.0.1", "localhost"), verify_ssl=trusting, deadline=DEADLINE
     )

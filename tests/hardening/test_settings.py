@@ -8,7 +8,6 @@ documented exception, response headers dropped from ApiError.
 from __future__ import annotations
 
 import asyncio
-import ssl
 import time
 
 import httpx
@@ -21,9 +20,7 @@ from pieces_models_client.models import Model
 from tests.robustness import faults
 from tests.support import loopback
 from tests.support.endpoints import ENDPOINTS, MODEL, MODES, SNAPSHOT_BYTES
-from tools import ROOT
 
-TLS = ROOT / "tests" / "data" / "tls"
 SNAPSHOT_REPLY = faults.status(200, SNAPSHOT_BYTES, "application/json")
 each_mode = pytest.mark.parametrize("mode", MODES)
 
@@ -177,9 +174,7 @@ def test_raise_on_unexpected_status_switches_detailed_calls(endpoint):
 @pytest.fixture
 def tls_server():
     """A loopback HTTPS server with the self-signed certificate of tests/data/tls."""
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
-    with loopback.serve(SNAPSHOT_REPLY, ssl_context=context) as server:
+    with loopback.serve_tls(SNAPSHOT_REPLY) as server:
         yield server.url
 
 
@@ -190,7 +185,7 @@ def test_verify_ssl_reaches_the_tls_handshake(tls_server):
     assert "TLS" in str(caught.value)
     assert "CERTIFICATE_VERIFY_FAILED" in str(caught.value)
     assert len(models_snapshot.sync(client=Client(base_url=tls_server, verify_ssl=False)).iterable) == 23
-    trusting = ssl.create_default_context(cafile=str(TLS / "cert.pem"))
+    trusting = loopback.trusting_tls()
     assert len(models_snapshot.sync(client=Client(base_url=tls_server, verify_ssl=trusting)).iterable) == 23
 
 

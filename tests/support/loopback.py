@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from pieces_models_client import Client
+from tools import ROOT
 from tools.loopback import HTTPServerMixin, RawServer
 
 logging.getLogger("werkzeug").disabled = True  # no line on stderr per request
@@ -41,3 +42,18 @@ class Server(HTTPServerMixin, HTTPServer):
 
 def serve(answer: Any, **kwargs: Any) -> Server | RawServer:
     return answer if isinstance(answer, RawServer) else Server(answer, **kwargs)
+
+
+TLS = ROOT / "tests" / "data" / "tls"  # a self-signed certificate for 127.0.0.1, and its key
+
+
+def serve_tls(answer: Any) -> Server:
+    """``answer`` served over TLS with the certificate of TLS."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
+    return Server(answer, ssl_context=context)
+
+
+def trusting_tls() -> ssl.SSLContext:
+    """A client context that trusts the certificate of TLS (and nothing else)."""
+    return ssl.create_default_context(cafile=str(TLS / "cert.pem"))
