@@ -3,11 +3,11 @@
 ``make api-diff [BASE=ref]`` lists them (exit 1 if any, 0 if none, 2 if the comparison cannot be made).
 ``make api-gate`` (``--gate``, in ``make check``) fails only when there is one and the spec's
 ``info.version`` was not raised as semver asks (the major number, or the minor one while the major is
-0). BASE defaults to the latest v* tag, else HEAD. The package at BASE comes from ``git archive`` into a
-temporary folder (griffe's ``load_git`` would add a worktree), both sides are read statically, and names
-with a leading underscore or imported without ``__all__`` are not public. griffe's
-``find_breaking_changes`` leaves type changes out: ``type_changes`` adds any change of a public
-annotation (widening included) and of an enum member's value.
+0). BASE defaults to the latest v* tag, else HEAD. The package and spec at BASE come from ``git archive``
+into a temporary folder (griffe's ``load_git`` would add a branch and a worktree to the repository, and
+prune its worktrees), both sides are read statically, and names with a leading underscore or imported
+without ``__all__`` are not public. griffe's ``find_breaking_changes`` leaves type changes out:
+``type_changes`` adds any change of a public annotation (widening included) and of an enum member's value.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ PACKAGE = "pieces_models_client"
 PACKAGE_PATH = (GENERATED / PACKAGE).relative_to(ROOT).as_posix()  # generated/pieces_models_client
 SPEC_PATH = SPEC.relative_to(ROOT).as_posix()  # openapi/models.yaml
 ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # griffe's one-line explanations are always in colour
 
 
 class ApiDiffError(Exception):
@@ -42,10 +42,9 @@ class ApiDiffError(Exception):
 
 
 class ParameterChangedTypeBreakage(griffe.ParameterChangedDefaultBreakage):
-    """A parameter whose annotation changed, explained like griffe's own parameter breakages."""
+    """A parameter whose annotation changed, explained like griffe's own parameter breakages: a kind
+    griffe's BreakageKind lacks (explain() reads its name and value), through the _format_* hooks."""
 
-    # A kind griffe's BreakageKind lacks (explain() reads name and value); the pinned griffe formats
-    # breakages through these _format_* hooks.
     kind = SimpleNamespace(name="PARAMETER_CHANGED_TYPE", value="Parameter types are incompatible")
 
     def _format_old_value(self, *, colors: bool = True) -> str:
@@ -59,161 +58,112 @@ def git(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, check=False)
 
 
-def default_base() -> str:
-    """The latest release tag (v*) reachable from HEAD, else HEAD."""
-    described = git("describe", "--tags", "--abbrev=0", "--match", "v*")
-    return described.stdout.decode().strip() if described.returncode == 0 else "HEAD"
-
-
 def extract(base: str, into: Path) -> None:
     """Write generated/pieces_models_client and the spec as they are at ``base`` under ``into``."""
     if git("rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode != 0:
         raise ApiDiffError(f"{base!r} is not a commit of this repository (BASE=<git ref>)")
-    for path in (PACKAGE_PATH, SPEC_PATH):
-        archived = git("archive", "--format=tar", base, "--", path)
-        if archived.returncode != 0:
-            raise ApiDiffError(f"{base} has no {path}: {archived.stderr.decode().strip()}")
-        with tarfile.open(fileobj=io.BytesIO(archived.stdout)) as tar:
-            if hasattr(tarfile, "data_filter"):
-                tar.extractall(into, filter="data")
-            else:  # Python 3.10 before 3.10.12: the archive comes from our own repository
-                tar.extractall(into)
+    archived = git("archive", "--format=tar", base, "--", PACKAGE_PATH, SPEC_PATH)
+    if archived.returncode != 0:
+        raise ApiDiffError(f"{base} lacks {PACKAGE_PATH} or {SPEC_PATH}: {archived.stderr.decode().strip()}")
+    with tarfile.open(fileobj=io.BytesIO(archived.stdout)) as tar:
+        tar.extraction_filter = getattr(tarfile, "data_filter", None)  # None before Python 3.10.12
+        tar.extractall(into)
 
 
-def load(generated: Path) -> griffe.Module:
-    """The package under ``generated`` (a generated/ folder), read statically."""
-    package = griffe.load(
-        PACKAGE,
-        search_paths=[generated],
-        allow_inspection=False,
-        modules_collection=griffe.ModulesCollection(),
-    )
-    if not isinstance(package, griffe.Module) or generated not in Path(package.filepath).parents:
-        raise ApiDiffError(f"{PACKAGE} was not found in {generated}")
-    return package
-
-
-def public_objects(obj: griffe.Object) -> Iterator[griffe.Object]:
-    """Every public object defined (not imported) in ``obj``, recursively."""
-    for member in obj.members.values():
-        if isinstance(member, griffe.Alias) or not member.is_public:
-            continue
-        yield member
-        if isinstance(member, (griffe.Module, griffe.Class)):
-            yield from public_objects(member)
-
-
-def counterpart(new_package: griffe.Module, old: griffe.Object) -> griffe.Object | None:
-    """The object at ``old``'s path in the new package, when it is there and of the same kind."""
+def load(generated: Path) -> griffe.Object | griffe.Alias:
+    """The package under ``generated`` (a generated/ folder, the only place searched), read statically."""
     try:
-        new = new_package[old.path.removeprefix(f"{PACKAGE}.")]
-        if isinstance(new, griffe.Alias):
-            new = new.final_target
-    except (KeyError, griffe.AliasResolutionError, griffe.CyclicAliasError):
-        return None
-    return new if isinstance(new, griffe.Object) and new.kind is old.kind else None
+        return griffe.load(PACKAGE, search_paths=[generated], allow_inspection=False)
+    except ModuleNotFoundError as exc:
+        raise ApiDiffError(f"{PACKAGE} was not found in {generated}") from exc
 
 
-def is_enum(obj: griffe.Object | None) -> bool:
-    return isinstance(obj, griffe.Class) and any(
-        str(base).rsplit(".", 1)[-1] in ENUM_BASES for base in obj.bases
-    )
-
-
-def type_changes(old_package: griffe.Module, new_package: griffe.Module) -> Iterator[griffe.Breakage]:
-    """Changed annotations of public attributes, parameters and return values, and changed enum values."""
-    for old in public_objects(old_package):
-        new = counterpart(new_package, old)  # None: removed or changed kind, find_breaking_changes' to report
-        if isinstance(old, griffe.Attribute) and isinstance(new, griffe.Attribute):
-            if old.annotation is not None and str(old.annotation) != str(new.annotation):
-                yield griffe.AttributeChangedTypeBreakage(new, old.annotation, new.annotation)
-            if is_enum(old.parent) and str(old.value) != str(new.value):
-                yield griffe.AttributeChangedValueBreakage(new, old.value, new.value)
-        elif isinstance(old, griffe.Function) and isinstance(new, griffe.Function):
-            new_parameters = {parameter.name: parameter for parameter in new.parameters}
-            for parameter in old.parameters:
-                kept = new_parameters.get(parameter.name)  # None: removed, find_breaking_changes' to report
-                changed = kept is not None and str(parameter.annotation) != str(kept.annotation)
-                if parameter.annotation is not None and changed:
-                    yield ParameterChangedTypeBreakage(new, parameter, kept)
-            if old.returns is not None and str(old.returns) != str(new.returns):
-                yield griffe.ReturnChangedTypeBreakage(new, old.returns, new.returns)
+def type_changes(
+    old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alias
+) -> Iterator[griffe.Breakage]:
+    """Changed annotations of the public attributes, parameters and return values defined (not imported)
+    under ``old``, and changed enum values. What was removed or changed kind is find_breaking_changes'."""
+    enum = old.is_class and any(str(base).rsplit(".", 1)[-1] in ENUM_BASES for base in old.bases)
+    for name, was in old.members.items():
+        if was.is_alias or not was.is_public or name not in new.members:
+            continue
+        try:
+            now = new.members[name].final_target if new.members[name].is_alias else new.members[name]
+        except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+            continue
+        if now.kind is not was.kind:
+            continue
+        if was.is_module or was.is_class:
+            yield from type_changes(was, now)
+        elif was.is_attribute:
+            if was.annotation is not None and str(was.annotation) != str(now.annotation):
+                yield griffe.AttributeChangedTypeBreakage(now, was.annotation, now.annotation)
+            if enum and str(was.value) != str(now.value):
+                yield griffe.AttributeChangedValueBreakage(now, was.value, now.value)
+        elif was.is_function:
+            kept = {parameter.name: parameter for parameter in now.parameters}
+            for parameter in was.parameters:
+                same = kept.get(parameter.name, parameter)  # a removed one is find_breaking_changes'
+                if parameter.annotation is not None and str(parameter.annotation) != str(same.annotation):
+                    yield ParameterChangedTypeBreakage(now, parameter, same)
+            if was.returns is not None and str(was.returns) != str(now.returns):
+                yield griffe.ReturnChangedTypeBreakage(now, was.returns, now.returns)
 
 
 def spec_version(text: str, where: str) -> Version:
     try:
-        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["info"]["version"]
-        return Version(str(raw))
+        return Version(str(yaml.safe_load(text)["info"]["version"]))
     except (yaml.YAMLError, KeyError, TypeError, InvalidVersion) as exc:
         raise ApiDiffError(f"info.version of {where} is not a version: {exc}") from exc
 
 
-def required_bump(old: Version) -> str:
-    """The versions a breaking change since ``old`` needs, in words."""
-    if old.major == 0:
-        return f"0.{old.minor + 1}.0 (or 1.0.0)"
-    return f"{old.major + 1}.0.0"
+def required_bump(old: Version) -> Version:
+    """The lowest version a breaking change since ``old`` may go into, as semantic versioning asks: a new
+    major number, or a new minor one while the major is 0."""
+    return Version(f"0.{old.minor + 1}.0" if old.major == 0 else f"{old.major + 1}.0.0")
 
 
 def bump_allows_breaking(old: Version, new: Version) -> bool:
-    """Semantic versioning: the major number was raised, or the minor one while the major is 0."""
-    if old.major == 0:
-        return new.major > 0 or new.minor > old.minor
-    return new.major > old.major
-
-
-def explain(breakage: griffe.Breakage, base: str, snapshot: Path, colors: bool) -> str:
-    """griffe's one-line explanation, with the BASE file shown as ``<base>:<path>``."""
-    text = breakage.explain(griffe.ExplanationStyle.ONE_LINE)
-    text = text.replace(f"{snapshot}/", f"{base}:").replace(f"{ROOT}/", "")
-    return text if colors else ANSI.sub("", text)
-
-
-def plural(count: int) -> str:
-    return f"{count} breaking change{'' if count == 1 else 's'}"
+    return Version(new.base_version) >= required_bump(old)
 
 
 def run(base: str | None, gate: bool, colors: bool) -> int:
-    name = "api-gate" if gate else "api-diff"
-    why = ""
+    name, why = ("api-gate" if gate else "api-diff"), ""
     if base is None:
-        base = default_base()
+        described = git("describe", "--tags", "--abbrev=0", "--match", "v*")
+        base = described.stdout.decode().strip() if described.returncode == 0 else "HEAD"
         why = " (the latest v* tag)" if base != "HEAD" else " (no v* tag yet, so HEAD)"
     with tempfile.TemporaryDirectory(prefix="api-diff-") as folder:
         snapshot = Path(folder).resolve()
         extract(base, snapshot)
         old_version = spec_version((snapshot / SPEC_PATH).read_text(), f"{SPEC_PATH} at {base}")
         new_version = spec_version(SPEC.read_text(), SPEC_PATH)
-        old_package = load(snapshot / GENERATED.name)
-        new_package = load(GENERATED)
-        found = [
-            *griffe.find_breaking_changes(old_package, new_package),
-            *type_changes(old_package, new_package),
-        ]
-        listing = [explain(breakage, base, snapshot, colors) for breakage in found]
+        old, new = load(snapshot / GENERATED.name), load(GENERATED)
+        found = [*griffe.find_breaking_changes(old, new), *type_changes(old, new)]
+        # griffe's explanations, with the file at BASE shown as <base>:<path>
+        listing = "\n".join(
+            b.explain().replace(f"{snapshot}/", f"{base}:").replace(f"{ROOT}/", "") for b in found
+        )
 
     print(f"{name}: the public API of {PACKAGE_PATH} at {base}{why} against the working tree")
     if not found:
         print(f"{name}: no breaking change since {base}")
         return 0
-    for line in listing:
-        print(line)
+    print(listing if colors else ANSI.sub("", listing))
+    changes = f"{len(found)} breaking change{'s' * (len(found) != 1)} since {base}"
     versions = f"info.version in {SPEC_PATH} is {old_version} at {base} and {new_version} now"
-    if not gate:
-        print(f"{name}: {plural(len(found))} since {base}; {versions}", end="")
-        if bump_allows_breaking(old_version, new_version):
-            print(", a bump that allows them")
-        else:
-            print(f": a release with them needs {required_bump(old_version)}")
-        return 1
+    needed = f"{required_bump(old_version)}{' (or 1.0.0)' * (old_version.major == 0)}"
     if bump_allows_breaking(old_version, new_version):
-        print(f"{name}: {plural(len(found))} since {base}, allowed: {versions}")
-        return 0
+        print(f"{name}: {changes}, allowed by the version bump: {versions}")
+        return 0 if gate else 1
+    if not gate:
+        print(f"{name}: {changes}; {versions}: a release with them needs {needed}")
+        return 1
     print(
-        f"{name}: FAILED: {plural(len(found))} since {base}, but {versions}.\n"
-        f"Raise info.version in {SPEC_PATH} to {required_bump(old_version)}: semantic versioning asks for "
-        "a new major number, or a new minor one while the major is 0. Then run 'make generate' and add "
-        "the version's section to CHANGELOG.md. Or undo the breaking change."
+        f"{name}: FAILED: {changes}, but {versions}.\n"
+        f"Raise info.version in {SPEC_PATH} to {needed}: semantic versioning asks for a new major number, or "
+        "a new minor one while the major is 0. Then run 'make generate' and add the version's section to "
+        "CHANGELOG.md. Or undo the breaking change."
     )
     return 1
 

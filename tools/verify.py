@@ -4,9 +4,9 @@ One ``GET /models`` with the generated client, to ``--url`` or what ``find_piece
 by schema and with the place in the spec to edit: new fields and enum values (the client's
 ``additional_properties`` and enum members whose ``is_known`` is False; schemas with
 ``additionalProperties: true`` are free-form and left alone), and wrong types, disallowed nulls, missing
-required fields and other invalid values (openapi-core's OAS 3.1 validator on the raw body). What the
-client cannot read is listed as unread. Exit 0: the spec covers it; 1: it does not; 2: nothing answers
-like Pieces OS (unreachable, not 200, not JSON, no ``iterable`` list).
+required fields and other invalid values (openapi-schema-validator's OAS 3.1 validator on the raw body).
+What the client cannot read is listed as unread. Exit 0: the spec covers it; 1: it does not; 2: nothing
+answers like Pieces OS (unreachable, not 200, not JSON, no ``iterable`` list).
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import copy
 import functools
+import itertools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any
 
@@ -35,13 +36,14 @@ from tools import SPEC
 from tools.endpoints import by_name, load_spec, resolve, schemas
 
 ENDPOINT = by_name("models_snapshot")
-KINDS = {  # kind: its label in the report, in the report's order
-    "field": "new field",
-    "enum": "new value",
-    "type": "wrong type",
-    "null": "null",
-    "required": "missing",
-    "invalid": "invalid",
+# kind: (its label in the report, what the server sent, what to edit), in the report's order
+KINDS = {
+    "field": ("new field", "{path}: {times}, e.g. {sample}", "add it to"),
+    "enum": ("new value", "{name} at {path}: {times}", "add it to"),
+    "type": ("wrong type", "{path}: {times}, e.g. {sample}; the spec says {expected}", "fix"),
+    "null": ("null", "{path}: null {times}, which the spec does not allow", 'add "null" to the type at'),
+    "required": ("missing", "{path}: missing {times}, but required", "drop {name} from"),
+    "invalid": ("invalid", "{path}: {times}, {message}", "fix"),
 }
 Path = list[str | int]
 
@@ -69,8 +71,8 @@ class Report:
     url: str
     source: str  # "given" (--url), PIECES_OS_URL_VARIABLE or "discovery"
     models: int
-    findings: list[Finding] = field(default_factory=list)
-    unread: list[dict[str, str]] = field(default_factory=list)  # path, reason
+    findings: list[Finding]
+    unread: list[dict[str, str]]  # path, reason
 
     @property
     def exit_code(self) -> int:
@@ -103,15 +105,14 @@ def spec_line(pointer: Sequence[str]) -> int | None:
 
 
 def fetch(url: str) -> dict[str, Any]:
-    """The JSON body of ``GET /models`` at ``url``, sent by the generated client; or NotPiecesOS."""
+    """The JSON body of ``GET /models`` at ``url``, sent by the generated client; or NotPiecesOS (or the
+    client's error when nothing answers)."""
     with Client(base_url=url) as client:
         try:
             response = models_snapshot.sync_detailed(client=client)
             status, content = response.status_code, response.content
         except errors.ResponseParseError as error:  # a 200 the client cannot read: looked at below
             status, content = error.status_code, error.content or b""
-        except errors.PiecesModelsError as error:
-            raise NotPiecesOS(str(error)) from error
     where = f"{ENDPOINT.method} {url}{ENDPOINT.path}"
     if status != ENDPOINT.success_status:
         raise NotPiecesOS(f"{where} answered HTTP {status}, not {ENDPOINT.success_status}: is it Pieces OS?")
@@ -141,21 +142,22 @@ def read(body: dict[str, Any]) -> tuple[Models, Callable[[Path], Path], list[tup
         try:
             return Models.from_dict(body), received, left_out
         except errors.ResponseParseError as error:
-            for depth in range(len(error.path), 0, -1):
-                parent = functools.reduce(lambda node, key: node[key], error.path[: depth - 1], body)
-                key = error.path[depth - 1]
-                if key in parent if isinstance(parent, dict) else 0 <= key < len(parent):
-                    gone, at = received(error.path[:depth]), received(error.path)
-                    # a field missing because it was left out before: that one's cause
-                    at, reason = causes.get(location(at), (at, error.reason))
-                    causes[location(gone)] = at, reason
-                    left_out.append((gone, at, reason))
-                    if isinstance(parent, list):
-                        kept.setdefault(tuple(gone[:-1]), list(range(len(parent)))).pop(key)
-                    del parent[key]
+            nodes = [body]  # the values along error.path that are there
+            for key in error.path:
+                if key not in (nodes[-1] if isinstance(nodes[-1], dict) else range(len(nodes[-1]))):
                     break
-            else:
+                nodes.append(nodes[-1][key])
+            if len(nodes) == 1:
                 raise
+            parent, key = nodes[-2], error.path[len(nodes) - 2]
+            gone, at = received(error.path[: len(nodes) - 1]), received(error.path)
+            # a field missing because it was left out before: that one's cause
+            at, reason = causes.get(location(at), (at, error.reason))
+            causes[location(gone)] = at, reason
+            left_out.append((gone, at, reason))
+            if isinstance(parent, list):
+                kept.setdefault(tuple(gone[:-1]), list(range(len(parent)))).pop(key)
+            del parent[key]
 
 
 @functools.cache
@@ -165,24 +167,27 @@ def json_keys(cls: type) -> dict[str, str]:
     return {PythonIdentifier(key, prefix="field_"): key for key in properties}
 
 
-def unknowns(value: Any, path: Path) -> Iterator[tuple[str, str, str, Path, Any, list[str], None]]:
-    """(kind, schema, name, path, value, spec pointer, None) of each field and enum value of the parsed body
-    that the client did not know, descending through the attrs fields of each model."""
+def unknowns(
+    value: Any, path: Path, received: Callable[[Path], Path]
+) -> Iterator[tuple[str, str, str, Path, Any, list[str], None]]:
+    """(kind, schema, name, path as received, value, spec pointer, None) of each field and enum value of
+    the parsed body that the client did not know, descending through the attrs fields of each model."""
     cls, pointer = type(value), ["components", "schemas", type(value).__name__]
     if attrs.has(cls):
         declared = schemas()[cls.__name__]
         if declared.get("additionalProperties") is not True:  # else free-form on purpose
             where = [*pointer, "properties"] if "properties" in declared else pointer
             for key, extra in value.additional_properties.items():
-                yield "field", cls.__name__, key, [*path, key], extra, where, None
+                yield "field", cls.__name__, key, received([*path, key]), extra, where, None
         for attribute in attrs.fields(cls):
             if attribute.name != "additional_properties":
-                yield from unknowns(getattr(value, attribute.name), [*path, json_keys(cls)[attribute.name]])
+                key = json_keys(cls)[attribute.name]
+                yield from unknowns(getattr(value, attribute.name), [*path, key], received)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from unknowns(item, [*path, index])
+            yield from unknowns(item, [*path, index], received)
     elif isinstance(value, Enum) and getattr(value, "is_known", True) is False:
-        yield "enum", cls.__name__, value.value, path, value.value, [*pointer, "enum"], None
+        yield "enum", cls.__name__, value.value, received(path), value.value, [*pointer, "enum"], None
 
 
 def spec_place(error: Any) -> list[str]:
@@ -218,67 +223,26 @@ def invalid(body: dict[str, Any]) -> Iterator[tuple[str, str, str, Path, Any, li
 def check(body: dict[str, Any], url: str, source: str) -> Report:
     """The drift report of ``body``, a Models object as received."""
     models, received, left_out = read(body)
+    wrong = list(invalid(body))
     found: dict[tuple[str, str, str, str], Finding] = {}
-
-    def add(
-        kind: str, schema: str, name: str, path: Path, value: Any, pointer: list[str], expected: Any = None
-    ):
+    for kind, schema, name, path, value, pointer, expected in [*unknowns(models, [], received), *wrong]:
         key = (kind, schema, name, location(path, any_index=True))
         if key not in found:
             spec, line = ".".join(pointer), spec_line(pointer)
             found[key] = Finding(schema, kind, name, key[3], spec, line, value, location(path), expected)
         found[key].count += 1
-
-    for kind, schema, name, path, value, pointer, expected in unknowns(models, []):
-        add(kind, schema, name, received(path), value, pointer, expected)
-    invalid_at: set[str] = set()
-    for finding in invalid(body):  # paths as received
-        add(*finding)
-        invalid_at.add(location(finding[3]))
-    report = Report(url, source, len(body["iterable"]))
-    report.unread = [
+    wrong_at = {location(path) for _, _, _, path, *_ in wrong}
+    unread = [
         {"path": location(gone), "reason": reason + (f" at {location(at)}" if at != gone else "")}
         for gone, at, reason in left_out
-        if location(gone) not in invalid_at  # a wrong value left out alone: reported above already
+        if location(gone) not in wrong_at  # a wrong value left out alone: reported above already
         and not any(gone[: len(other)] == other != gone for other, _, _ in left_out)  # inside another
     ]
-    order = {kind: index for index, kind in enumerate(KINDS)}
-    report.findings = sorted(
-        found.values(),
-        key=lambda f: (spec_line(["components", "schemas", f.schema]) or 0, order[f.kind], f.path, f.name),
-    )
-    return report
 
+    def order(f: Finding) -> tuple[int, int, str, str]:  # by schema as the spec orders them, then by kind
+        return spec_line(["components", "schemas", f.schema]) or 0, [*KINDS].index(f.kind), f.path, f.name
 
-def _times(finding: Finding) -> str:
-    if finding.path.startswith("iterable[*]"):
-        return f"in {finding.count} model{'s' * (finding.count != 1)}"
-    return "once" if finding.count == 1 else f"{finding.count} times"
-
-
-def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _lines(f: Finding) -> tuple[str, str]:
-    """What the server sent, and what to edit."""
-    at = f"{f.spec} (openapi/models.yaml:{f.line})" if f.line else f.spec
-    sent = {
-        "field": f"{f.path}: {_times(f)}, e.g. {_shown(f.sample)}",
-        "enum": f"{_shown(f.name)} at {f.path}: {_times(f)}",
-        "type": f"{f.path}: {_times(f)}, e.g. {_shown(f.sample)}; the spec says {_shown(f.expected)}",
-        "null": f"{f.path}: null {_times(f)}, which the spec does not allow",
-        "required": f"{f.path}: missing {_times(f)}, but required",
-        "invalid": f"{f.path}: {_times(f)}, {f.expected}",
-    }[f.kind]
-    edit = {
-        "field": "add it to",
-        "enum": "add it to",
-        "null": 'add "null" to the type at',
-        "required": f"drop {_shown(f.name)} from",
-    }.get(f.kind, "fix")
-    return sent, f"{edit} {at}"
+    return Report(url, source, len(body["iterable"]), sorted(found.values(), key=order), unread)
 
 
 def render(report: Report) -> str:
@@ -288,11 +252,23 @@ def render(report: Report) -> str:
     if not report.exit_code:
         return f"{head}: openapi/models.yaml covers all of it."
     lines = [f"{head}: openapi/models.yaml is behind ({len(report.findings)} findings).", ""]
-    for schema in dict.fromkeys(f.schema for f in report.findings):
+
+    def shown(value: Any) -> str:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+        return text if len(text) <= 60 else text[:57] + "..."
+
+    for schema, findings in itertools.groupby(report.findings, lambda f: f.schema):
         lines.append(schema)
-        for finding in (f for f in report.findings if f.schema == schema):
-            sent, edit = _lines(finding)
-            lines += [f"  {KINDS[finding.kind]:<11} {sent}", f"  {'':<11} {edit}"]
+        for f in findings:
+            label, sent, edit = KINDS[f.kind]
+            if f.path.startswith("iterable[*]"):
+                times = f"in {f.count} model{'s' * (f.count != 1)}"
+            else:
+                times = "once" if f.count == 1 else f"{f.count} times"
+            values = {"path": f.path, "times": times, "sample": shown(f.sample), "name": shown(f.name)}
+            values.update(expected=shown(f.expected), message=f.expected)
+            at = f"{f.spec} (openapi/models.yaml:{f.line})" if f.line else f.spec
+            lines += [f"  {label:<11} {sent.format(**values)}", f"  {'':<11} {edit.format(**values)} {at}"]
     if report.unread:
         lines += ["", "Not read by the client, so not searched for new fields and values:"]
         lines += [f"  {item['path']}: {item['reason']}" for item in report.unread]
@@ -301,9 +277,7 @@ def render(report: Report) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.verify", description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--url", help=f"where Pieces OS is (default: ${PIECES_OS_URL_VARIABLE}, else discovery)"
-    )
+    parser.add_argument("--url", help=f"Pieces OS's URL (default: ${PIECES_OS_URL_VARIABLE}, else discovery)")
     parser.add_argument("--json", action="store_true", help="the same report as JSON, for tools")
     args = parser.parse_args(argv)
     url, source = args.url, "given"
