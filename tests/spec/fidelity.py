@@ -5,31 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.spec.sdk_reference import CUT, FieldFact, Kind
+from tests.spec.sdk_reference import CUT, FieldFact, Kind, json_field
 from tools.endpoints import Endpoint, load_spec, resolve
 
 # Formats are not in the SDK (pydantic has no int64); these come from Pieces' public OpenAPI repository.
 PUBLIC_SPEC_FORMATS = {("ByteDescriptor", "value"): "int64"}
-
-
-def spec_field(node: dict[str, Any]) -> tuple[Kind, bool]:
-    """The JSON kind and nullability of a property node of the spec."""
-    for key in ("anyOf", "oneOf"):
-        if key in node:
-            members = [m for m in node[key] if m.get("type") != "null"]
-            kind, _ = spec_field(members[0])
-            return kind, len(members) < len(node[key])
-    if "$ref" in node:
-        return ("ref", node["$ref"].rsplit("/", 1)[1]), False
-    types = node.get("type")
-    nullable = isinstance(types, list) and "null" in types
-    if isinstance(types, list):
-        types = next(t for t in types if t != "null")
-    if types == "array":
-        return ("array", spec_field(node["items"])[0]), nullable
-    if types == "string" and node.get("format") == "date-time":
-        return ("date-time",), nullable
-    return (types,), nullable
 
 
 def _show(kind: Kind) -> str:
@@ -64,7 +44,7 @@ def compare_schemas(
 def _compare_object(name: str, sdk_fields: dict[str, FieldFact], schema: Any, sdk_name: str) -> list[str]:
     spec_fields = {}
     for field, node in schema.get("properties", {}).items():
-        kind, nullable = spec_field(node)
+        kind, nullable = json_field(node)
         spec_fields[field] = FieldFact(kind, field in schema.get("required", []), nullable)
     out = [
         f"{name}.{f}: in {sdk_name}, missing from the spec"
