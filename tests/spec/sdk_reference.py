@@ -45,11 +45,9 @@ def root_class(name: str) -> type:
 
 def json_field(node: dict[str, Any]) -> tuple[Kind, bool]:
     """The JSON kind and nullability of a property node of a JSON Schema (the spec's, or pydantic's)."""
-    for key in ("anyOf", "oneOf"):
-        if key in node:
-            members = [m for m in node[key] if m.get("type") != "null"]
-            kind, _ = json_field(members[0])
-            return kind, len(members) < len(node[key])
+    if members := node.get("anyOf") or node.get("oneOf"):
+        others = [member for member in members if member.get("type") != "null"]
+        return json_field(others[0])[0], len(others) < len(members)
     if "$ref" in node:
         return ("ref", node["$ref"].rsplit("/", 1)[1]), False
     types = node.get("type")
@@ -82,9 +80,9 @@ def core_cut() -> dict[str, dict[str, FieldFact] | list[str]]:
     found: dict[str, dict[str, FieldFact] | list[str]] = {}
     while roots:
         name = roots.pop()
-        schema = top["$defs"][name]
         if name in found:
             continue
+        schema = top["$defs"][name]
         if "enum" in schema:
             found[name] = [value for value in schema["enum"] if value != SDK_ONLY_ENUM_VALUE]
             continue
