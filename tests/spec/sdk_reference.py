@@ -11,8 +11,7 @@ import inspect
 import re
 import types
 import warnings
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import pydantic
@@ -30,8 +29,7 @@ PROBE_ID = "probe/id"  # an id that needs encoding, to read the SDK's path templ
 Kind = tuple[Any, ...]  # ("string",), ("integer",), ("ref", "Model"), ("array", ("ref", "Model")), ...
 
 
-@dataclass(frozen=True)
-class FieldFact:
+class FieldFact(NamedTuple):
     kind: Kind
     required: bool
     nullable: bool
