@@ -1,6 +1,6 @@
 """What the official SDK (pieces-os-client, a test-only dependency) says the Models API is, read off the
-installed SDK at test time: its pydantic models and enums, and its ModelsApi driven through an ApiClient
-that sends nothing. Bumping its pin makes tests/spec/test_fidelity.py report every difference.
+installed SDK at test time: pydantic's JSON Schema of its models, and its ModelsApi driven through an
+ApiClient that sends nothing. Bumping its pin makes tests/spec/test_fidelity.py report every difference.
 """
 
 from __future__ import annotations
