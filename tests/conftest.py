@@ -15,28 +15,15 @@ settings.register_profile(
     database=None,  # no .hypothesis/ state: every run is independent of the last
     print_blob=True,
     # Explicit: hypothesis bases unset settings on its own "ci" profile (derandomized) whenever CI is in
-    # the environment, even as CI=false; here only in_ci() below decides.
+    # the environment, even as CI=false; here only the CI test below decides.
     derandomize=False,
 )
 # Ten times hypothesis' default of 100, for tests that do not set their own count; the tests that do
 # scale it through tests/properties/strategies.examples().
 settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=10 * 100)
 
-
-def in_ci() -> bool:
-    """CI is set to something other than "", "0" or "false"."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
-
-
-def profile_name() -> str:
-    """The profile to load: HYPOTHESIS_PROFILE (default "default"), its "-ci" variant in CI."""
-    name = os.environ.get("HYPOTHESIS_PROFILE", "default")
-    if not in_ci():
-        return name
-    settings.register_profile(
-        f"{name}-ci", parent=settings.get_profile(name), derandomize=True, database=None
-    )
-    return f"{name}-ci"
-
-
-settings.load_profile(profile_name())
+profile = os.environ.get("HYPOTHESIS_PROFILE", "default")
+if os.environ.get("CI", "").strip().lower() not in ("", "0", "false"):
+    settings.register_profile(f"{profile}-ci", parent=settings.get_profile(profile), derandomize=True)
+    profile += "-ci"
+settings.load_profile(profile)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime
 import functools
+import operator
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -20,20 +21,17 @@ from hypothesis import strategies as st
 from pieces_models_client import models
 from tools import endpoints as spec
 
-SCALE = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1
-
 OBJECT_SCHEMAS = sorted(
     name
     for name, schema in spec.schemas().items()
     if schema.get("type") == "object" and "properties" in schema
 )
 ENUM_SCHEMAS = sorted(name for name, schema in spec.schemas().items() if "enum" in schema)
-MAX_ITEMS = 3
 
 
 def examples(count: int) -> int:
     """A test's number of examples, times ten under HYPOTHESIS_PROFILE=thorough."""
-    return count * SCALE
+    return count * (10 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1)
 
 
 def model_class(name: str) -> Any:
@@ -48,28 +46,13 @@ json_values = st.recursive(
     max_leaves=12,
 )
 
-_offsets = st.one_of(
-    st.just("Z"),
-    st.just("+00:00"),
-    st.builds(
-        lambda sign, hours, minutes: f"{sign}{hours:02d}:{minutes:02d}",
-        st.sampled_from("+-"),
-        st.integers(0, 23),
-        st.integers(0, 59),
-    ),
-)
-_fractions = st.one_of(
-    st.just(""), st.integers(1, 9).flatmap(lambda n: st.text("0123456789", min_size=n, max_size=n))
-)
-
 # RFC 3339 date-times in the spellings servers use: "Z" or an offset, 0 to 9 fraction digits.
 rfc3339 = st.builds(
-    lambda moment, fraction, offset: (
-        moment.strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "") + offset
-    ),
+    "{:%Y-%m-%dT%H:%M:%S}{}{}".format,
     st.datetimes(min_value=datetime.datetime(1000, 1, 1), max_value=datetime.datetime(9999, 12, 31)),
-    _fractions,
-    _offsets,
+    st.just("") | st.text("0123456789", min_size=1, max_size=9).map(".{}".format),
+    st.sampled_from(["Z", "+00:00"])
+    | st.builds("{}{:02d}:{:02d}".format, st.sampled_from("+-"), st.integers(0, 23), st.integers(0, 59)),
 )
 
 _SCALARS = {
@@ -94,7 +77,7 @@ def _from_kind(kind: str, node: dict[str, Any], newer_server: bool) -> st.Search
     if kind == "string" and node.get("format") == "date-time":
         return rfc3339
     if kind == "array":
-        return st.lists(from_schema(node["items"], newer_server=newer_server), max_size=MAX_ITEMS)
+        return st.lists(from_schema(node["items"], newer_server=newer_server), max_size=3)
     if kind == "object":
         return _object(node, newer_server)
     return _SCALARS[kind]
@@ -131,15 +114,7 @@ def newer_server_bodies(name: str) -> st.SearchStrategy[dict[str, Any]]:
 # Locations in a body, for breaking it in one place ------------------------------------------------
 
 # A value of each JSON type, to put where another type is required.
-SAMPLES = {
-    "null": None,
-    "boolean": True,
-    "integer": 7,
-    "number": 1.5,
-    "string": "text",
-    "array": [],
-    "object": {},
-}
+SAMPLES = dict(null=None, boolean=True, integer=7, number=1.5, string="text", array=[], object={})
 
 
 def allowed_types(node: dict[str, Any]) -> set[str]:
@@ -148,6 +123,11 @@ def allowed_types(node: dict[str, Any]) -> set[str]:
         return {"string"}
     kinds = set(node["type"]) if isinstance(node.get("type"), list) else {node.get("type")}
     return kinds | {"integer"} if "number" in kinds else kinds
+
+
+def _null_reads_absent(node: dict[str, Any], key: str) -> bool:
+    """Null in property `key` of an object node reads as absent: the key is optional, null not allowed."""
+    return key not in node.get("required", []) and "null" not in allowed_types(node["properties"][key])
 
 
 # Where a location sits in its body: the root, a required or an optional field of an object, an item of
@@ -189,31 +169,23 @@ def null_as_absent_slots(node: dict[str, Any], value: Any) -> Iterator[tuple[tup
     """Every (object path, key) of a valid body where null must read as absent: each optional property,
     present or not, of every object in the body, whose schema does not allow null."""
     for path, at, _ in locations(node, value):
-        if isinstance(functools.reduce(lambda data, key: data[key], path, value), dict):
-            required_keys = set(at.get("required", []))
-            for key, child in at.get("properties", {}).items():
-                if key not in required_keys and "null" not in allowed_types(child):
-                    yield path, key
+        if isinstance(functools.reduce(operator.getitem, path, value), dict):
+            yield from ((path, key) for key in at.get("properties", {}) if _null_reads_absent(at, key))
 
 
 def without_null_optionals(node: dict[str, Any], value: Any) -> Any:
     """What the client must read from JSON ``value``, by the spec alone: ``value`` without the optional,
     non-nullable keys that hold null, at any depth (a copy; ``value`` is unchanged)."""
-    if isinstance(value, dict) and isinstance(node, dict):
-        properties = node.get("properties", {})
-        required_keys = set(node.get("required", []))
-        out = {}
-        for key, child in value.items():
-            if key not in properties:
-                out[key] = copy.deepcopy(child)
-            elif child is None and key not in required_keys and "null" not in allowed_types(properties[key]):
-                continue
-            else:
-                out[key] = without_null_optionals(properties[key], child)
-        return out
-    if isinstance(value, list) and isinstance(node, dict) and "items" in node:
+    if isinstance(value, list) and "items" in node:
         return [without_null_optionals(node["items"], child) for child in value]
-    return copy.deepcopy(value)
+    if not isinstance(value, dict):
+        return copy.deepcopy(value)
+    properties = node.get("properties", {})
+    return {
+        key: without_null_optionals(properties.get(key, {}), child)
+        for key, child in value.items()
+        if not (child is None and key in properties and _null_reads_absent(node, key))
+    }
 
 
 def broken(body: Any, path: tuple, how: str, sample: Any) -> Any:
@@ -221,7 +193,7 @@ def broken(body: Any, path: tuple, how: str, sample: Any) -> Any:
     if not path:
         return copy.deepcopy(sample)
     body = copy.deepcopy(body)
-    target = functools.reduce(lambda node, key: node[key], path[:-1], body)
+    target = functools.reduce(operator.getitem, path[:-1], body)
     if how == "delete":
         del target[path[-1]]
     else:

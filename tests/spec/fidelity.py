@@ -5,35 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.spec.sdk_reference import CUT, FieldFact, Kind
+from tests.spec.sdk_reference import CUT, FieldFact, Kind, json_field
 from tools.endpoints import Endpoint, load_spec, resolve
 
 # Formats are not in the SDK (pydantic has no int64); these come from Pieces' public OpenAPI repository.
 PUBLIC_SPEC_FORMATS = {("ByteDescriptor", "value"): "int64"}
 
 
-def spec_field(node: dict[str, Any]) -> tuple[Kind, bool]:
-    """The JSON kind and nullability of a property node of the spec."""
-    for key in ("anyOf", "oneOf"):
-        if key in node:
-            members = [m for m in node[key] if m.get("type") != "null"]
-            kind, _ = spec_field(members[0])
-            return kind, len(members) < len(node[key])
-    if "$ref" in node:
-        return ("ref", node["$ref"].rsplit("/", 1)[1]), False
-    types = node.get("type")
-    nullable = isinstance(types, list) and "null" in types
-    if isinstance(types, list):
-        types = next(t for t in types if t != "null")
-    if types == "array":
-        return ("array", spec_field(node["items"])[0]), nullable
-    if types == "string" and node.get("format") == "date-time":
-        return ("date-time",), nullable
-    return (types,), nullable
-
-
 def _show(kind: Kind) -> str:
     return kind[0] if len(kind) == 1 else f"{kind[0]} {_show(kind[1]) if kind[0] == 'array' else kind[1]}"
+
+
+def _one_sided(sdk: Any, spec: Any, label: str, sdk_name: str) -> list[str]:
+    """The items on one side only, one sentence each; `label` formats an item."""
+    out = [f"{label.format(item)} in {sdk_name}, missing from the spec" for item in sdk if item not in spec]
+    return out + [f"{label.format(item)} in the spec, not in {sdk_name}" for item in spec if item not in sdk]
 
 
 def compare_schemas(
@@ -49,28 +35,21 @@ def compare_schemas(
         theirs, schema = sdk[name], spec_schemas[name]
         if isinstance(theirs, list):
             ours = schema.get("enum", [])
-            found = [
-                f"{name}: value {v!r} in {sdk_name}, missing from the spec" for v in theirs if v not in ours
-            ]
-            found += [f"{name}: value {v!r} in the spec, not in {sdk_name}" for v in ours if v not in theirs]
+            found = _one_sided(theirs, ours, f"{name}: value {{!r}}", sdk_name)
             if not found and ours != theirs:
                 found.append(f"{name}: same values as {sdk_name}, in a different order")
             out += found
-            continue
-        out += _compare_object(name, theirs, schema, sdk_name)
+        else:
+            out += _compare_object(name, theirs, schema, sdk_name)
     return out
 
 
 def _compare_object(name: str, sdk_fields: dict[str, FieldFact], schema: Any, sdk_name: str) -> list[str]:
-    spec_fields = {}
-    for field, node in schema.get("properties", {}).items():
-        kind, nullable = spec_field(node)
-        spec_fields[field] = FieldFact(kind, field in schema.get("required", []), nullable)
-    out = [
-        f"{name}.{f}: in {sdk_name}, missing from the spec"
-        for f in sorted(set(sdk_fields) - set(spec_fields))
-    ]
-    out += [f"{name}.{f}: in the spec, not in {sdk_name}" for f in sorted(set(spec_fields) - set(sdk_fields))]
+    spec_fields = {
+        field: FieldFact(json_field(node)[0], field in schema.get("required", []), json_field(node)[1])
+        for field, node in schema.get("properties", {}).items()
+    }
+    out = _one_sided(sorted(sdk_fields), sorted(spec_fields), f"{name}.{{}}:", sdk_name)
     for field in sorted(set(sdk_fields) & set(spec_fields)):
         ours, theirs, where = spec_fields[field], sdk_fields[field], f"{name}.{field}"
         if (name, field) in CUT:

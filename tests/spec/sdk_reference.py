@@ -1,24 +1,21 @@
 """What the official SDK (pieces-os-client, a test-only dependency) says the Models API is, read off the
-installed SDK at test time: its pydantic models and enums, and its ModelsApi driven through an ApiClient
-that sends nothing. Bumping its pin makes tests/spec/test_fidelity.py report every difference.
+installed SDK at test time: pydantic's JSON Schema of its models, and its ModelsApi driven through an
+ApiClient that sends nothing. Bumping its pin makes tests/spec/test_fidelity.py report every difference.
 """
 
 from __future__ import annotations
 
-import datetime
-import enum
 import functools
 import importlib
 import inspect
 import re
 import types
-import typing
 import warnings
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import pydantic
+from pydantic.json_schema import models_json_schema
 
 from tools.endpoints import ENDPOINTS, Endpoint
 
@@ -32,8 +29,7 @@ PROBE_ID = "probe/id"  # an id that needs encoding, to read the SDK's path templ
 Kind = tuple[Any, ...]  # ("string",), ("integer",), ("ref", "Model"), ("array", ("ref", "Model")), ...
 
 
-@dataclass(frozen=True)
-class FieldFact:
+class FieldFact(NamedTuple):
     kind: Kind
     required: bool
     nullable: bool
@@ -45,63 +41,56 @@ def root_class(name: str) -> type:
     return getattr(importlib.import_module(f"pieces_os_client.models.{module}"), name)
 
 
-def _strip(annotation: Any) -> Any:
-    """Remove Optional/None and Annotated[...] wrappers, keep the rest of a union."""
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        members = [_strip(arg) for arg in typing.get_args(annotation) if arg is not type(None)]
-        return members[0] if len(members) == 1 else tuple(members)
-    return annotation
+def json_field(node: dict[str, Any]) -> tuple[Kind, bool]:
+    """The JSON kind and nullability of a property node of a JSON Schema (the spec's, or pydantic's)."""
+    if members := node.get("anyOf") or node.get("oneOf"):
+        others = [member for member in members if member.get("type") != "null"]
+        return json_field(others[0])[0], len(others) < len(members)
+    if "$ref" in node:
+        return ("ref", node["$ref"].rsplit("/", 1)[1]), False
+    types = node.get("type")
+    nullable = isinstance(types, list) and "null" in types
+    if isinstance(types, list):
+        types = next(t for t in types if t != "null")
+    if types == "array":
+        return ("array", json_field(node["items"])[0]), nullable
+    if types == "string" and node.get("format") == "date-time":
+        return ("date-time",), nullable
+    return (types,), nullable
 
 
-def kind_of(annotation: Any) -> Kind:
-    """The JSON kind of a pydantic field annotation."""
-    bare = _strip(annotation)
-    if isinstance(bare, tuple) and set(bare) == {float, int}:
-        return ("number",)
-    if typing.get_origin(bare) is list:
-        return ("array", kind_of(typing.get_args(bare)[0]))
-    simple = {str: "string", bool: "boolean", int: "integer", float: "number", datetime.datetime: "date-time"}
-    if bare in simple:
-        return (simple[bare],)
-    if isinstance(bare, type) and issubclass(bare, (pydantic.BaseModel, enum.Enum)):
-        return ("ref", bare.__name__)
-    raise AssertionError(f"SDK annotation not understood: {annotation!r}")
-
-
-def object_facts(cls: type[pydantic.BaseModel]) -> dict[str, FieldFact]:
-    """Every field of an SDK model by JSON name; nullable ones are those its to_dict keeps as None."""
+def object_facts(cls: type[pydantic.BaseModel], schema: dict[str, Any]) -> dict[str, FieldFact]:
+    """Every field of an SDK model (its pydantic JSON Schema given) by JSON name; nullable ones are those
+    its to_dict keeps as None."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         nullable = set(cls.model_construct(**dict.fromkeys(cls.model_fields)).to_dict())
     return {
-        field.alias or name: FieldFact(
-            kind_of(field.annotation), field.is_required(), (field.alias or name) in nullable
-        )
-        for name, field in cls.model_fields.items()
+        name: FieldFact(json_field(node)[0], name in schema.get("required", []), name in nullable)
+        for name, node in schema["properties"].items()
     }
 
 
 def core_cut() -> dict[str, dict[str, FieldFact] | list[str]]:
     """Every schema of the core cut, from the operations' bodies: field facts, or enum values."""
+    roots = sorted({name for e in ENDPOINTS for name in (e.body, *e.responses.values())} - {None, "str"})
+    _, top = models_json_schema([(root_class(name), "validation") for name in roots], by_alias=True)
     found: dict[str, dict[str, FieldFact] | list[str]] = {}
-    roots = {name for e in ENDPOINTS for name in (e.body, *e.responses.values()) if name not in (None, "str")}
-    pending = [root_class(name) for name in sorted(roots)]
-    while pending:
-        cls = pending.pop()
-        if cls.__name__ in found:
+    while roots:
+        name = roots.pop()
+        if name in found:
             continue
-        if issubclass(cls, enum.Enum):
-            found[cls.__name__] = [m.value for m in cls if m.value != SDK_ONLY_ENUM_VALUE]
+        schema = top["$defs"][name]
+        if "enum" in schema:
+            found[name] = [value for value in schema["enum"] if value != SDK_ONLY_ENUM_VALUE]
             continue
-        found[cls.__name__] = facts = object_facts(cls)
-        for name, fact in facts.items():
+        found[name] = facts = object_facts(root_class(name), schema)
+        for field, fact in facts.items():
             kind = fact.kind
             while kind[0] == "array":
                 kind = kind[1]
-            if kind[0] == "ref" and (cls.__name__, name) not in CUT:
-                pending.append(root_class(kind[1]))
+            if kind[0] == "ref" and (name, field) not in CUT:
+                roots.append(kind[1])
     return found
 
 
@@ -127,6 +116,11 @@ def _sent(method_name: str, *args: Any) -> dict[str, Any]:
     return sent
 
 
+def _kind(annotation: Any) -> Kind:
+    """The JSON kind of a type annotation, by pydantic's JSON Schema of it."""
+    return json_field(pydantic.TypeAdapter(annotation).json_schema())[0]
+
+
 @functools.cache
 def operation(method_name: str) -> dict[str, Any]:
     """One ModelsApi method as the SDK sends it, in the terms of tools.endpoints.Endpoint: method, path,
@@ -135,7 +129,7 @@ def operation(method_name: str) -> dict[str, Any]:
 
     parameters = inspect.signature(getattr(ModelsApi, f"{method_name}_with_http_info")).parameters
     public = {n: p for n, p in parameters.items() if n != "self" and not n.startswith("_")}
-    path_params = tuple(name for name, p in public.items() if _strip(p.annotation) is str)
+    path_params = tuple(name for name, p in public.items() if _kind(p.annotation) == ("string",))
     body = next((p for name, p in public.items() if name not in path_params), None)
     sent = _sent(method_name, *[PROBE_ID] * len(path_params))
     path = unquote(urlsplit(sent["url"]).path)
@@ -145,27 +139,19 @@ def operation(method_name: str) -> dict[str, Any]:
         "method": sent["method"].upper(),
         "path": path,
         "path_params": path_params,
-        "body": kind_of(body.annotation)[1] if body else None,
+        "body": _kind(body.annotation)[1] if body else None,
         "body_required": bool(body and body.default is inspect.Parameter.empty),
         "responses": sent["responses"],
     }
 
 
-def sdk_methods() -> list[str]:
-    """The public methods of the SDK's ModelsApi, one per operation."""
-    from pieces_os_client.api.models_api import ModelsApi
-
-    return [
-        name
-        for name in vars(ModelsApi)
-        if not name.startswith("_") and not name.endswith(("_with_http_info", "_without_preload_content"))
-    ]
-
-
 def sdk_method(endpoint: Endpoint) -> str | None:
     """The ModelsApi method of an operation: the one named as its module, else the one that sends the
     same method and path; None when the SDK has neither."""
-    methods = sdk_methods()
+    from pieces_os_client.api.models_api import ModelsApi
+
+    suffixes = ("_with_http_info", "_without_preload_content")
+    methods = [name for name in vars(ModelsApi) if not name.startswith("_") and not name.endswith(suffixes)]
     if endpoint.name in methods:
         return endpoint.name
     same = (endpoint.method, endpoint.path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,10 +16,7 @@ SNAPSHOT = json.loads(SNAPSHOT_BYTES)
 MODEL = SNAPSHOT["iterable"][11]  # a local model: bytes, ram, quantization, parameters
 MODEL_ID = MODEL["id"]
 SEEDED = {key: value for key, value in MODEL.items() if key not in ("id", "loaded", "downloading")}
-CACHE_OUTPUT = {
-    "schema": {"migration": 0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"},
-    "model": {"id": MODEL_ID},
-}
+CACHE_OUTPUT = {"schema": {"migration": 0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"}, "model": {"id": MODEL_ID}}
 # The body sent or answered for each schema; any other schema uses the spec's first example of it.
 BODIES = {
     "Models": SNAPSHOT,
@@ -39,28 +37,21 @@ def invoke(module: Any, mode: str, *args: Any, client: Any, close: bool = False,
         return result
 
     async def run() -> Any:
-        if not close:
-            return await result
-        async with client:
+        async with client if close else contextlib.nullcontext():
             return await result
 
     return asyncio.run(run())
 
 
 @dataclass(frozen=True)
-class Endpoint:
-    """One operation called on MODEL_ID: the path as sent, the arguments, the success response."""
+class Endpoint(endpoints.Endpoint):
+    """An operation of the endpoint table as the tests call it, on MODEL_ID with BODIES: the table's facts,
+    but `path` as sent; the call's arguments; the success body."""
 
-    name: str
-    method: str
-    path: str
-    success_status: int
-    success_body: Any = None  # decoded JSON of the success body, None for a 204
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
+    success_body: Any = None  # decoded JSON of the success body, None for a 204
 
-    __str__ = lambda self: self.name  # noqa: E731
-    module = property(lambda self: endpoints.by_name(self.name).module)
     has_body = property(lambda self: self.success_body is not None)
     success_bytes = property(
         lambda self: b"" if self.success_body is None else json.dumps(self.success_body).encode()
@@ -74,7 +65,7 @@ class Endpoint:
 def _body(schema: str | None, holder: dict[str, Any]) -> Any:
     """BODIES[schema], else the first example of the spec's requestBody or response `holder`."""
     if schema is None or schema in BODIES:
-        return BODIES.get(schema or "")
+        return BODIES.get(schema)
     media = endpoints.resolve(holder)["content"]["application/json"]
     return media.get("example") or endpoints.resolve(next(iter(media["examples"].values())))["value"]
 
@@ -82,9 +73,9 @@ def _body(schema: str | None, holder: dict[str, Any]) -> Any:
 def _subject(spec: endpoints.Endpoint) -> Endpoint:
     operation = endpoints.load_spec()["paths"][spec.path][spec.method.lower()]
     values = (MODEL_ID,) * len(spec.path_params)
-    args, kwargs = spec.arguments(values, _body(spec.body, operation.get("requestBody", {})))
+    args, kwargs = spec.arguments(values, _body(spec.body, operation.get("requestBody")))
     success = _body(spec.response, operation["responses"][str(spec.success_status)])
-    return Endpoint(spec.name, spec.method, spec.url(*args), spec.success_status, success, args, kwargs)
+    return Endpoint(**vars(spec) | {"path": spec.url(*args)}, args=args, kwargs=kwargs, success_body=success)
 
 
 ENDPOINTS = [_subject(spec) for spec in endpoints.ENDPOINTS]
