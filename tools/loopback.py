@@ -1,16 +1,17 @@
-"""Loopback servers: HTTPServerMixin, the set-up of every pytest-httpserver server here; and a raw TCP
-server for what an HTTP server will not do: keep-alive on our terms (the benchmark's server, connection
-counts) and faults (reset, truncation, stall, trickle, interim 1xx).
+"""Loopback servers: HTTPServerMixin, the set-up of every pytest-httpserver server here; and RawServer,
+for what an HTTP server will not do: keep-alive on our terms (the benchmark's server, connection counts)
+and faults (reset, truncation, stall, trickle, interim 1xx).
 
-``RawServer(serve)`` hands each accepted connection to ``serve(connection)`` in a thread;
-``connection.read()`` returns the next request (kept in ``server.received``); ``stop()`` sets
-``server.stopping``, which waiting servers watch so that none outlives its test.
+``RawServer(serve)`` hands each connection to ``serve(connection)`` in a thread; ``connection.read()``
+returns the next request (kept in ``server.received``); ``stop()`` sets ``server.stopping``, which waiting
+servers watch so that none outlives its test.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import socketserver
 import struct
 import threading
 from collections.abc import Callable
@@ -30,13 +31,11 @@ def listener(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     so discovery) uses, 39300-39333: a discovery test running meanwhile never probes it."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     held: list[socket.socket] = []  # ports of the range, kept until another port is found
-    sock = socket.create_server((host, port), family=family, backlog=128)
-    while not port and sock.getsockname()[1] in PIECES_OS_PORTS:
-        held.append(sock)
-        sock = socket.create_server((host, port), family=family, backlog=128)
-    for other in held:
-        other.close()
-    return sock
+    while not held or (not port and held[-1].getsockname()[1] in PIECES_OS_PORTS):
+        held.append(socket.create_server((host, port), family=family, backlog=128))
+    for sock in held[:-1]:
+        sock.close()
+    return held[-1]
 
 
 @dataclass
@@ -106,44 +105,42 @@ class HTTPServerMixin:
         return [Request(r.method, r.environ["RAW_URI"], headers(r), r.get_data()) for r, _ in self.log]
 
 
-class Connection:
-    def __init__(self, sock: socket.socket, server: RawServer):
-        self.sock, self.server, self.reader = sock, server, sock.makefile("rb")
+class Connection(socketserver.StreamRequestHandler):
+    """One accepted connection, handed to the server's ``serve``, which writes to ``wfile``. An OSError
+    (the client has gone) ends it quietly."""
+
+    disable_nagle_algorithm = True
+    server: RawServer
+
+    def handle(self) -> None:
+        with contextlib.suppress(OSError):
+            self.server.serve(self)
 
     def read(self) -> Request | None:
         """The next request, or None once the client has closed the connection."""
-        try:
-            line = self.reader.readline().decode("latin-1").split()
-            if len(line) != 3:
-                return None
-            headers = {name.lower(): value for name, value in parse_headers(self.reader).items()}
-            body = self.reader.read(int(headers.get("content-length") or 0))
-        except OSError:
+        line = self.rfile.readline().decode("latin-1").split()
+        if len(line) != 3:
             return None
-        request = Request(line[0], line[1], headers, body)
+        headers = {name.lower(): value for name, value in parse_headers(self.rfile).items()}
+        request = Request(line[0], line[1], headers, self.rfile.read(int(headers.get("content-length") or 0)))
         self.server.requests += 1
         if self.server.record:
             self.server.received.append(request)
         return request
 
-    def send(self, data: bytes) -> bool:
-        """Send it all; False once the client has gone."""
-        try:
-            self.sock.sendall(data)
-        except OSError:
-            return False
-        return True
-
-    def close(self, reset: bool = False) -> None:
-        """Close the connection: with a reset (RST) instead of an orderly FIN when ``reset``."""
-        if reset:
-            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        self.reader.close()
-        self.sock.close()
+    def reset(self) -> None:
+        """Close the connection with a reset (RST) instead of an orderly FIN."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.rfile.close()
+        self.connection.close()
 
 
-class RawServer:
+class RawServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    block_on_close = False  # stop() does not wait for connections: they watch ``stopping``
+
     def __init__(self, serve: Callable[[Connection], Any], host: str = "127.0.0.1", record: bool = True):
+        super().__init__((host, 0), Connection, bind_and_activate=False)
         self.serve, self.host, self.port, self.record = serve, host, 0, record
         self.received: list[Request] = []  # every request, when record is on
         self.connections = self.requests = 0  # accepted and read so far
@@ -155,34 +152,20 @@ class RawServer:
 
     def start(self) -> RawServer:
         self.stopping.clear()  # a server may be started again once stopped
-        self.listener = listener(self.host, self.port)
-        self.port = self.listener.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.socket.close()
+        self.socket = listener(self.host, self.port)
+        self.port = self.socket.getsockname()[1]
+        threading.Thread(target=self.serve_forever, args=(0.01,), daemon=True).start()
         return self
 
-    def _accept(self) -> None:
-        while True:
-            try:
-                sock, _ = self.listener.accept()
-            except OSError:  # stop() closed the listener
-                return
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            self.connections += 1
-            threading.Thread(target=self._serve, args=(sock,), daemon=True).start()
-
-    def _serve(self, sock: socket.socket) -> None:
-        connection = Connection(sock, self)
-        try:
-            with contextlib.suppress(OSError):
-                self.serve(connection)
-        finally:
-            connection.close()
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.connections += 1
+        super().process_request(request, client_address)
 
     def stop(self) -> None:
         self.stopping.set()
-        with contextlib.suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() of _accept
-        self.listener.close()
+        self.shutdown()
+        self.server_close()
 
     def __enter__(self) -> RawServer:
         return self.start()
@@ -195,7 +178,7 @@ def keep_alive(answer: Callable[[Request], bytes]) -> Callable[[Connection], Non
     """Serve ``answer(request)`` to each request of a connection, until the client closes it."""
 
     def serve(connection: Connection) -> None:
-        while (request := connection.read()) is not None and connection.send(answer(request)):
-            pass
+        while (request := connection.read()) is not None:
+            connection.wfile.write(answer(request))
 
     return serve
