@@ -1,10 +1,7 @@
 """Loopback servers: HTTPServerMixin, the set-up of every pytest-httpserver server here; and RawServer,
 for what an HTTP server will not do: keep-alive on our terms (the benchmark's server, connection counts)
-and faults (reset, truncation, stall, trickle, interim 1xx).
-
-``RawServer(serve)`` hands each connection to ``serve(connection)`` in a thread; ``connection.read()``
-returns the next request (kept in ``server.received``); ``stop()`` sets ``server.stopping``, which waiting
-servers watch so that none outlives its test.
+and faults (reset, truncation, stall, trickle, interim 1xx). Its ``stop()`` sets ``stopping``, which
+waiting servers watch so that none outlives its test.
 """
 
 from __future__ import annotations
@@ -15,13 +12,12 @@ import socketserver
 import struct
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from http.client import parse_headers, responses
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from werkzeug import Request as WerkzeugRequest
-from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from pieces_models_client.client import PIECES_OS_PORTS
 
@@ -38,8 +34,7 @@ def listener(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     return held[-1]
 
 
-@dataclass
-class Request:
+class Request(NamedTuple):
     """A request as it arrived: the target exactly as sent, header names in lower case."""
 
     method: str
@@ -57,9 +52,8 @@ def response(
 ) -> bytes:
     """One whole HTTP/1.1 response; Content-Length ``length`` (the body's by default), none on a 1xx, 204
     or 304. Header names take "_" for "-"."""
-    lines = [f"HTTP/1.1 {status} {responses.get(status, 'Unknown')}"] + [
-        f"{k.replace('_', '-')}: {v}" for k, v in headers.items()
-    ]
+    lines = [f"HTTP/1.1 {status} {responses.get(status, 'Unknown')}"]
+    lines += [f"{k.replace('_', '-')}: {v}" for k, v in headers.items()]
     if content_type:
         lines.append(f"Content-Type: {content_type}")
     if status >= 200 and status not in (204, 304):
@@ -82,14 +76,8 @@ class HTTPServerMixin:
         with listener(self.host, self.port) as sock:
             self.port = sock.getsockname()[1]
             app = WerkzeugRequest.application(self.application)
-            self.server = make_server(
-                self.host,
-                self.port,
-                app,
-                True,
-                request_handler=_Handler,
-                ssl_context=self.ssl_context,
-                fd=sock.fileno(),
+            self.server = ThreadedWSGIServer(
+                self.host, self.port, app, _Handler, ssl_context=self.ssl_context, fd=sock.fileno()
             )
         self.server_thread = threading.Thread(target=self.server.serve_forever, args=(0.01,), daemon=True)
         self.server_thread.start()

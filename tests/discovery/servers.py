@@ -12,16 +12,15 @@ from tests.support.loopback import SSL_CONTEXT, Server
 
 TEXT = "text/plain; charset=utf-8"
 decoy = Response(b"Not Found", 404, content_type=TEXT)  # another HTTP server: 404 to everything
+GETS = {  # what Pieces OS answers: 200 ``ok`` on the health check, the 23-model snapshot on GET /models
+    HEALTH_PATH: Response(b"ok", 200, content_type=TEXT),
+    "/models": Response(SNAPSHOT_BYTES, 200, content_type="application/json; charset=utf-8"),
+}
 
 
 def pieces_os(request: Request) -> Response:
-    """Answer as Pieces OS does: 200 ``ok`` on the health check, the 23-model snapshot on GET /models."""
-    asked = (request.method, request.environ["RAW_URI"])
-    if asked == ("GET", HEALTH_PATH):
-        return Response(b"ok", 200, content_type=TEXT)
-    if asked == ("GET", "/models"):
-        return Response(SNAPSHOT_BYTES, 200, content_type="application/json; charset=utf-8")
-    return decoy
+    """Answer as Pieces OS does: GETS, and 404 to anything else."""
+    return GETS.get(request.environ["RAW_URI"], decoy) if request.method == "GET" else decoy
 
 
 def health_checks(server: Server) -> int:

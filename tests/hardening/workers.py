@@ -3,7 +3,8 @@ the realistic exception instances both sides build."""
 
 from __future__ import annotations
 
-from pieces_models_client import errors
+from pieces_models_client import Client, errors
+from pieces_models_client.api.models import models_snapshot
 
 URL = "http://127.0.0.1:39300/models"
 OPERATION = "models-snapshot"
@@ -44,14 +45,10 @@ def examples() -> dict[str, errors.PiecesModelsError]:
 
 
 def raise_example(name: str) -> None:
-    """Raise the example of class `name`."""
     raise examples()[name]
 
 
 def call_snapshot(base_url: str) -> None:
     """Call models_snapshot against `base_url`: whatever it raises travels back to the parent."""
-    from pieces_models_client import Client
-    from pieces_models_client.api.models import models_snapshot
-
     with Client(base_url=base_url, max_response_bytes=10_000) as client:
         models_snapshot.sync(client=client)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from werkzeug import Request, Response
+from werkzeug.utils import redirect as redirect_to
 
 from tools.loopback import Connection, RawServer, keep_alive, listener, response
 
@@ -66,9 +67,7 @@ def redirect(target: str, final: Response, code: int = 307) -> Any:
     """A redirect to `target` (a path on the same server) from every other path, and `final` there."""
 
     def answer(request: Request) -> Response:
-        if request.path == target:
-            return final
-        return status(code, b"moved", Location=request.host_url.rstrip("/") + target)
+        return final if request.path == target else redirect_to(request.host_url.rstrip("/") + target, code)
 
     return answer
 
