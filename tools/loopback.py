@@ -127,21 +127,21 @@ class RawServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     block_on_close = False  # stop() does not wait for connections: they watch ``stopping``
 
-    def __init__(self, serve: Callable[[Connection], Any], host: str = "127.0.0.1", record: bool = True):
-        super().__init__((host, 0), Connection, bind_and_activate=False)
-        self.serve, self.host, self.port, self.record = serve, host, 0, record
+    def __init__(self, serve: Callable[[Connection], Any], record: bool = True):
+        super().__init__(("127.0.0.1", 0), Connection, bind_and_activate=False)
+        self.serve, self.port, self.record = serve, 0, record
         self.received: list[Request] = []  # every request, when record is on
         self.connections = self.requests = 0  # accepted and read so far
         self.stopping = threading.Event()
 
     @property
     def url(self) -> str:
-        return f"http://{f'[{self.host}]' if ':' in self.host else self.host}:{self.port}"
+        return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> RawServer:
         self.stopping.clear()  # a server may be started again once stopped
         self.socket.close()
-        self.socket = listener(self.host, self.port)
+        self.socket = listener(port=self.port)
         self.port = self.socket.getsockname()[1]
         threading.Thread(target=self.serve_forever, args=(0.01,), daemon=True).start()
         return self

@@ -27,21 +27,6 @@ LOCK_FILE = Path(tempfile.gettempdir()) / "pieces-models-client-discovery-range.
 TAKEN = (errno.EADDRINUSE, errno.EACCES)  # the errors of binding a port that someone else holds
 
 
-@contextmanager
-def range_lock() -> Iterator[None]:
-    """Hold the discovery-range lock (exclusive, across processes) for the block."""
-    # /tmp's protected_regular refuses O_CREAT on a file another user owns, but O_EXCL fails first.
-    try:
-        fd = os.open(LOCK_FILE, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        fd = os.open(LOCK_FILE, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing the last descriptor releases the lock
-
-
 def answers_health(port: int) -> bool:
     """Whether 127.0.0.1:port answers GET /.well-known/health with 200, as discovery asks."""
     try:
@@ -132,6 +117,16 @@ class RangePorts(ExitStack):
 
 @contextmanager
 def claimed_range() -> Iterator[RangePorts]:
-    """The discovery range, ours for the block: locked, free ports reserved, servers stopped at the end."""
-    with range_lock(), RangePorts() as ports:
-        yield ports
+    """The discovery range, ours for the block: locked across processes (LOCK_FILE), free ports reserved,
+    servers stopped at the end."""
+    # /tmp's protected_regular refuses O_CREAT on a file another user owns, but O_EXCL fails first.
+    try:
+        fd = os.open(LOCK_FILE, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        fd = os.open(LOCK_FILE, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with RangePorts() as ports:
+            yield ports
+    finally:
+        os.close(fd)  # closing the last descriptor releases the lock
