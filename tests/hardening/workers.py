@@ -17,14 +17,13 @@ def examples() -> dict[str, errors.PiecesModelsError]:
         "Location": "http://127.0.0.1:39301/models",
         "X-Request-Id": "r1",
     }
-    path: list[str | int] = ["iterable", 3, "created", "value"]
     return {
         "PiecesModelsError": errors.PiecesModelsError("something went wrong"),
         "ApiError": errors.ApiError(500, b"Internal Server Error: model not found", OPERATION, headers),
         "UnexpectedStatus": errors.UnexpectedStatus(307, b"moved", OPERATION, headers),
         "ResponseParseError": errors.ResponseParseError(
             "expected a date-time string, got 5",
-            path,
+            ["iterable", 3, "created", "value"],
             status_code=200,
             content=b'{"iterable": [{"created": {"value": 5}}]}',
             operation=OPERATION,

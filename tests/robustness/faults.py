@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import socket
 import struct
 import zlib
 from collections.abc import Callable
@@ -74,9 +73,8 @@ def redirect(target: str, final: Response, code: int = 307) -> Any:
 
 def refused_port() -> int:
     """A loopback port with nothing listening on it: connecting is refused."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    with listener() as sock:
+        return sock.getsockname()[1]
 
 
 def ipv6_loopback_available() -> bool:
@@ -98,12 +96,8 @@ def truncated() -> RawServer:
 
 def reset_mid_body() -> RawServer:
     """Send the headers and part of the body, then reset the connection (RST, not FIN)."""
-
-    def serve(connection: Connection) -> None:
-        connection.wfile.write(response(200, b'{"iterable": [{"id": "', JSON, 100_000))
-        connection.reset()
-
-    return _raw(serve)
+    sent = response(200, b'{"iterable": [{"id": "', JSON, 100_000)
+    return _raw(lambda connection: connection.wfile.write(sent) and connection.reset())
 
 
 def stall() -> RawServer:
