@@ -1,8 +1,7 @@
 """Loopback servers: HTTPServerMixin, the set-up of every pytest-httpserver server here; and RawServer,
 for what an HTTP server will not do: keep-alive on our terms (the benchmark's server, connection counts)
 and faults (reset, truncation, stall, trickle, interim 1xx). Its ``stop()`` sets ``stopping``, which
-waiting servers watch so that none outlives its test.
-"""
+waiting servers watch so that none outlives its test."""
 
 from __future__ import annotations
 
@@ -134,15 +133,12 @@ class RawServer(socketserver.ThreadingTCPServer):
         self.connections = self.requests = 0  # accepted and read so far
         self.stopping = threading.Event()
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
     def start(self) -> RawServer:
         self.stopping.clear()  # a server may be started again once stopped
         self.socket.close()
         self.socket = listener(port=self.port)
         self.port = self.socket.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
         threading.Thread(target=self.serve_forever, args=(0.01,), daemon=True).start()
         return self
 

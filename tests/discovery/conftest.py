@@ -10,8 +10,7 @@ from tests.support.discovery_range import RangePorts, claimed_range
 
 @pytest.fixture(autouse=True)
 def ports(monkeypatch: pytest.MonkeyPatch) -> Iterator[RangePorts]:
-    """The discovery range (tests/support/discovery_range.py), ours for the test, which puts its stand-ins
-    there; PIECES_OS_URL unset."""
+    """The discovery range (tests/support/discovery_range.py), ours for the test; PIECES_OS_URL unset."""
     monkeypatch.delenv(PIECES_OS_URL_VARIABLE, raising=False)
     with claimed_range() as claimed:
         yield claimed

@@ -1,7 +1,6 @@
 """Servers that answer badly on purpose, for tests/support/loopback.py's serve(): werkzeug Responses or
 handlers for what HTTP can say, a tools.loopback.RawServer for the rest. Whatever waits watches
-``server.stopping`` and gives up after GIVE_UP seconds, so no thread outlives its test.
-"""
+``server.stopping``, so that no thread outlives its test."""
 
 from __future__ import annotations
 

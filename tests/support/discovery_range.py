@@ -121,8 +121,7 @@ class RangePorts(ExitStack):
 
 @contextmanager
 def claimed_range() -> Iterator[RangePorts]:
-    """The discovery range, ours for the block: locked across processes (LOCK_FILE), free ports reserved,
-    servers stopped at the end."""
+    """The discovery range, ours for the block (LOCK_FILE held); its servers stopped at the end."""
     # /tmp's protected_regular refuses O_CREAT on a file another user owns, but O_EXCL fails first.
     try:
         fd = os.open(LOCK_FILE, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o644)
