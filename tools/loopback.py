@@ -1,26 +1,22 @@
-"""Loopback servers: HTTPServerMixin, the set-up of every pytest-httpserver server here; and a raw TCP
-server for what an HTTP server will not do: keep-alive on our terms (the benchmark's server, connection
-counts) and faults (reset, truncation, stall, trickle, interim 1xx).
-
-``RawServer(serve)`` hands each accepted connection to ``serve(connection)`` in a thread;
-``connection.read()`` returns the next request (kept in ``server.received``); ``stop()`` sets
-``server.stopping``, which waiting servers watch so that none outlives its test.
-"""
+"""Loopback servers: HTTPServerMixin, the set-up of every pytest-httpserver server here; and RawServer,
+for what an HTTP server will not do: keep-alive on our terms (the benchmark's server, connection counts)
+and faults (reset, truncation, stall, trickle, interim 1xx). Its ``stop()`` sets ``stopping``, which
+waiting servers watch so that none outlives its test."""
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import socketserver
 import struct
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from http.client import parse_headers, responses
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from werkzeug import Request as WerkzeugRequest
-from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from pieces_models_client.client import PIECES_OS_PORTS
 
@@ -30,17 +26,14 @@ def listener(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     so discovery) uses, 39300-39333: a discovery test running meanwhile never probes it."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     held: list[socket.socket] = []  # ports of the range, kept until another port is found
-    sock = socket.create_server((host, port), family=family, backlog=128)
-    while not port and sock.getsockname()[1] in PIECES_OS_PORTS:
-        held.append(sock)
-        sock = socket.create_server((host, port), family=family, backlog=128)
-    for other in held:
-        other.close()
-    return sock
+    while not held or (not port and held[-1].getsockname()[1] in PIECES_OS_PORTS):
+        held.append(socket.create_server((host, port), family=family, backlog=128))
+    for sock in held[:-1]:
+        sock.close()
+    return held[-1]
 
 
-@dataclass
-class Request:
+class Request(NamedTuple):
     """A request as it arrived: the target exactly as sent, header names in lower case."""
 
     method: str
@@ -58,9 +51,8 @@ def response(
 ) -> bytes:
     """One whole HTTP/1.1 response; Content-Length ``length`` (the body's by default), none on a 1xx, 204
     or 304. Header names take "_" for "-"."""
-    lines = [f"HTTP/1.1 {status} {responses.get(status, 'Unknown')}"] + [
-        f"{k.replace('_', '-')}: {v}" for k, v in headers.items()
-    ]
+    lines = [f"HTTP/1.1 {status} {responses.get(status, 'Unknown')}"]
+    lines += [f"{k.replace('_', '-')}: {v}" for k, v in headers.items()]
     if content_type:
         lines.append(f"Content-Type: {content_type}")
     if status >= 200 and status not in (204, 304):
@@ -83,14 +75,8 @@ class HTTPServerMixin:
         with listener(self.host, self.port) as sock:
             self.port = sock.getsockname()[1]
             app = WerkzeugRequest.application(self.application)
-            self.server = make_server(
-                self.host,
-                self.port,
-                app,
-                True,
-                request_handler=_Handler,
-                ssl_context=self.ssl_context,
-                fd=sock.fileno(),
+            self.server = ThreadedWSGIServer(
+                self.host, self.port, app, _Handler, ssl_context=self.ssl_context, fd=sock.fileno()
             )
         self.server_thread = threading.Thread(target=self.server.serve_forever, args=(0.01,), daemon=True)
         self.server_thread.start()
@@ -106,83 +92,64 @@ class HTTPServerMixin:
         return [Request(r.method, r.environ["RAW_URI"], headers(r), r.get_data()) for r, _ in self.log]
 
 
-class Connection:
-    def __init__(self, sock: socket.socket, server: RawServer):
-        self.sock, self.server, self.reader = sock, server, sock.makefile("rb")
+class Connection(socketserver.StreamRequestHandler):
+    """One accepted connection, handed to the server's ``serve``, which writes to ``wfile``. An OSError
+    (the client has gone) ends it quietly."""
+
+    disable_nagle_algorithm = True
+    server: RawServer
+
+    def handle(self) -> None:
+        with contextlib.suppress(OSError):
+            self.server.serve(self)
 
     def read(self) -> Request | None:
         """The next request, or None once the client has closed the connection."""
-        try:
-            line = self.reader.readline().decode("latin-1").split()
-            if len(line) != 3:
-                return None
-            headers = {name.lower(): value for name, value in parse_headers(self.reader).items()}
-            body = self.reader.read(int(headers.get("content-length") or 0))
-        except OSError:
+        line = self.rfile.readline().decode("latin-1").split()
+        if len(line) != 3:
             return None
-        request = Request(line[0], line[1], headers, body)
+        headers = {name.lower(): value for name, value in parse_headers(self.rfile).items()}
+        request = Request(line[0], line[1], headers, self.rfile.read(int(headers.get("content-length") or 0)))
         self.server.requests += 1
         if self.server.record:
             self.server.received.append(request)
         return request
 
-    def send(self, data: bytes) -> bool:
-        """Send it all; False once the client has gone."""
-        try:
-            self.sock.sendall(data)
-        except OSError:
-            return False
-        return True
-
-    def close(self, reset: bool = False) -> None:
-        """Close the connection: with a reset (RST) instead of an orderly FIN when ``reset``."""
-        if reset:
-            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        self.reader.close()
-        self.sock.close()
+    def reset(self) -> None:
+        """Close the connection with a reset (RST) instead of an orderly FIN."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.rfile.close()
+        self.connection.close()
 
 
-class RawServer:
-    def __init__(self, serve: Callable[[Connection], Any], host: str = "127.0.0.1", record: bool = True):
-        self.serve, self.host, self.port, self.record = serve, host, 0, record
+class RawServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    block_on_close = False  # stop() does not wait for connections: they watch ``stopping``
+
+    def __init__(self, serve: Callable[[Connection], Any], record: bool = True):
+        super().__init__(("127.0.0.1", 0), Connection, bind_and_activate=False)
+        self.serve, self.port, self.record = serve, 0, record
         self.received: list[Request] = []  # every request, when record is on
         self.connections = self.requests = 0  # accepted and read so far
         self.stopping = threading.Event()
 
-    @property
-    def url(self) -> str:
-        return f"http://{f'[{self.host}]' if ':' in self.host else self.host}:{self.port}"
-
     def start(self) -> RawServer:
         self.stopping.clear()  # a server may be started again once stopped
-        self.listener = listener(self.host, self.port)
-        self.port = self.listener.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.socket.close()
+        self.socket = listener(port=self.port)
+        self.port = self.socket.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        threading.Thread(target=self.serve_forever, args=(0.01,), daemon=True).start()
         return self
 
-    def _accept(self) -> None:
-        while True:
-            try:
-                sock, _ = self.listener.accept()
-            except OSError:  # stop() closed the listener
-                return
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            self.connections += 1
-            threading.Thread(target=self._serve, args=(sock,), daemon=True).start()
-
-    def _serve(self, sock: socket.socket) -> None:
-        connection = Connection(sock, self)
-        try:
-            with contextlib.suppress(OSError):
-                self.serve(connection)
-        finally:
-            connection.close()
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.connections += 1
+        super().process_request(request, client_address)
 
     def stop(self) -> None:
         self.stopping.set()
-        with contextlib.suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() of _accept
-        self.listener.close()
+        self.shutdown()
+        self.server_close()
 
     def __enter__(self) -> RawServer:
         return self.start()
@@ -195,7 +162,7 @@ def keep_alive(answer: Callable[[Request], bytes]) -> Callable[[Connection], Non
     """Serve ``answer(request)`` to each request of a connection, until the client closes it."""
 
     def serve(connection: Connection) -> None:
-        while (request := connection.read()) is not None and connection.send(answer(request)):
-            pass
+        while (request := connection.read()) is not None:
+            connection.wfile.write(answer(request))
 
     return serve

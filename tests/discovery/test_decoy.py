@@ -10,8 +10,7 @@ import pytest
 from pieces_models_client import afind_pieces_os, find_pieces_os
 from pieces_models_client.api.models import models_snapshot
 from pieces_models_client.client import HEALTH_PATH
-from tests.discovery.servers import decoy, discovering_client, stand_in
-from tests.support.discovery_range import RangePorts
+from tests.support.discovery_range import RangePorts, decoy, discovering_client, stand_in
 
 
 def _find(mode: str) -> str:

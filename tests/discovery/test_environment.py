@@ -10,8 +10,7 @@ import pytest
 from pieces_models_client import afind_pieces_os, errors, find_pieces_os
 from pieces_models_client.api.models import models_snapshot
 from pieces_models_client.client import PIECES_OS_URL_VARIABLE
-from tests.discovery.servers import discovering_client, pieces_os, stand_in
-from tests.support.discovery_range import RangePorts
+from tests.support.discovery_range import RangePorts, discovering_client, pieces_os, stand_in
 from tests.support.loopback import serve
 
 

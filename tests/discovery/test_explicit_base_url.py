@@ -8,8 +8,7 @@ import pytest
 
 from pieces_models_client.api.models import models_snapshot
 from pieces_models_client.client import PIECES_OS_URL_VARIABLE
-from tests.discovery.servers import pieces_os, stand_in
-from tests.support.discovery_range import RangePorts
+from tests.support.discovery_range import RangePorts, pieces_os, stand_in
 from tests.support.loopback import client, serve
 
 

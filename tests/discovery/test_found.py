@@ -8,8 +8,7 @@ import asyncio
 from pieces_models_client import afind_pieces_os, find_pieces_os
 from pieces_models_client.api.models import models_snapshot
 from pieces_models_client.models import Models
-from tests.discovery.servers import discovering_client, stand_in
-from tests.support.discovery_range import RangePorts
+from tests.support.discovery_range import RangePorts, discovering_client, stand_in
 
 
 def test_find_pieces_os_returns_the_stand_in(ports: RangePorts):

@@ -18,8 +18,7 @@ import pytest
 from pieces_models_client.api.models import models_snapshot
 from pieces_models_client.client import HEALTH_PATH, PIECES_OS_URL_VARIABLE
 from tests.contract.recordings import cassettes
-from tests.discovery.servers import decoy, discovering_client
-from tests.support.discovery_range import RangePorts
+from tests.support.discovery_range import RangePorts, decoy, discovering_client
 from tools import ROOT, recorded_server
 from tools.recorded_server import RecordedServer
 

@@ -10,8 +10,7 @@ import pytest
 
 from pieces_models_client import afind_pieces_os, errors, find_pieces_os
 from pieces_models_client.api.models import models_snapshot
-from tests.discovery.servers import discovering_client, health_checks, stand_in
-from tests.support.discovery_range import RangePorts
+from tests.support.discovery_range import RangePorts, discovering_client, health_checks, stand_in
 
 # Where the message must say discovery looked, and how to point the client elsewhere.
 NAMED = ["PIECES_OS_URL", "39300", "39333", "1000", "5323", "Client(base_url="]

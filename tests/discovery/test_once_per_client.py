@@ -7,8 +7,7 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 from pieces_models_client.api.models import models_snapshot
-from tests.discovery.servers import discovering_client, health_checks, stand_in
-from tests.support.discovery_range import RangePorts
+from tests.support.discovery_range import RangePorts, discovering_client, health_checks, stand_in
 
 
 def test_second_call_does_not_probe_again(ports: RangePorts):

@@ -10,9 +10,8 @@ import pytest
 
 from pieces_models_client import afind_pieces_os, find_pieces_os
 from pieces_models_client.api.models import models_snapshot
-from tests.discovery.servers import discovering_client, stand_in
 from tests.robustness import faults
-from tests.support.discovery_range import RangePorts
+from tests.support.discovery_range import RangePorts, discovering_client, stand_in
 
 
 def stalled(ports: RangePorts) -> int:

@@ -3,7 +3,8 @@ the realistic exception instances both sides build."""
 
 from __future__ import annotations
 
-from pieces_models_client import errors
+from pieces_models_client import Client, errors
+from pieces_models_client.api.models import models_snapshot
 
 URL = "http://127.0.0.1:39300/models"
 OPERATION = "models-snapshot"
@@ -16,14 +17,13 @@ def examples() -> dict[str, errors.PiecesModelsError]:
         "Location": "http://127.0.0.1:39301/models",
         "X-Request-Id": "r1",
     }
-    path: list[str | int] = ["iterable", 3, "created", "value"]
     return {
         "PiecesModelsError": errors.PiecesModelsError("something went wrong"),
         "ApiError": errors.ApiError(500, b"Internal Server Error: model not found", OPERATION, headers),
         "UnexpectedStatus": errors.UnexpectedStatus(307, b"moved", OPERATION, headers),
         "ResponseParseError": errors.ResponseParseError(
             "expected a date-time string, got 5",
-            path,
+            ["iterable", 3, "created", "value"],
             status_code=200,
             content=b'{"iterable": [{"created": {"value": 5}}]}',
             operation=OPERATION,
@@ -44,14 +44,10 @@ def examples() -> dict[str, errors.PiecesModelsError]:
 
 
 def raise_example(name: str) -> None:
-    """Raise the example of class `name`."""
     raise examples()[name]
 
 
 def call_snapshot(base_url: str) -> None:
     """Call models_snapshot against `base_url`: whatever it raises travels back to the parent."""
-    from pieces_models_client import Client
-    from pieces_models_client.api.models import models_snapshot
-
     with Client(base_url=base_url, max_response_bytes=10_000) as client:
         models_snapshot.sync(client=client)

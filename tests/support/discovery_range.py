@@ -1,4 +1,5 @@
-"""The ports discovery probes (127.0.0.1:39300-39333), shared safely by the tests that put servers there.
+"""The ports discovery probes (127.0.0.1:39300-39333), shared safely by the tests that put servers there,
+and those servers: a stand-in Pieces OS and a decoy.
 
 ``claimed_range()`` holds a file lock across processes for the test, reserves every free port of the
 range with a bound, non-listening socket (connections are refused at once), gives the lowest to the
@@ -15,61 +16,41 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 import pytest
+from werkzeug import Request, Response
 
+from pieces_models_client import Client
 from pieces_models_client.client import HEALTH_PATH, LEGACY_PORTS, PIECES_OS_PORTS
-from tests.support.loopback import Server
+from tests.support.endpoints import SNAPSHOT_BYTES
+from tests.support.loopback import SSL_CONTEXT, Server
 
 LOCK_FILE = Path(tempfile.gettempdir()) / "pieces-models-client-discovery-range.lock"
-Started = TypeVar("Started")
+TAKEN = (errno.EADDRINUSE, errno.EACCES)  # the errors of binding a port that someone else holds
 
 
-@contextmanager
-def range_lock() -> Iterator[None]:
-    """Hold the discovery-range lock (exclusive, across processes) for the block."""
-    # Not O_CREAT on a file that exists: /tmp's protected_regular refuses it when another user owns it.
-    try:
-        fd = os.open(LOCK_FILE, os.O_RDONLY)
-    except FileNotFoundError:
-        try:
-            fd = os.open(LOCK_FILE, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            fd = os.open(LOCK_FILE, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing the last descriptor releases the lock
-
-
-def answers_health(port: int, timeout: float = 0.5) -> bool:
+def answers_health(port: int) -> bool:
     """Whether 127.0.0.1:port answers GET /.well-known/health with 200, as discovery asks."""
     try:
-        with httpx.Client(timeout=timeout, trust_env=False) as probe:
+        with httpx.Client(timeout=0.5, trust_env=False) as probe:
             return probe.get(f"http://127.0.0.1:{port}{HEALTH_PATH}").status_code == 200
     except httpx.HTTPError:
         return False
 
 
-def _taken(exc: BaseException) -> bool:
-    """Whether binding failed because the port is someone else's (werkzeug exits when it cannot bind)."""
-    return isinstance(exc, SystemExit) or getattr(exc, "errno", None) in (errno.EADDRINUSE, errno.EACCES)
-
-
 def _reserve(port: int) -> socket.socket | None:
     """A socket bound to 127.0.0.1:port that does not listen, or None when someone else holds the port."""
     for reuse in (False, True):  # SO_REUSEADDR only gets past TIME_WAIT leftovers, never a listener
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock = socket.socket()
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, reuse)
         try:
             sock.bind(("127.0.0.1", port))
             return sock
         except OSError as exc:
             sock.close()
-            if not _taken(exc):
+            if exc.errno not in TAKEN:
                 raise
     return None
 
@@ -92,15 +73,15 @@ class RangePorts(ExitStack):
         self._reserved.pop(port).close()
         return port
 
-    def start(self, make: Callable[[int], Started]) -> Started:
+    def start(self, make: Callable[[int], Any]) -> Any:
         """``make(port)`` (a started server, with stop()) on the lowest reserved port, passing over any
         port someone took meanwhile; stopped on close()."""
         while True:
             port = self.release()
             try:
-                server: Any = make(port)
-            except (OSError, SystemExit) as exc:
-                if not _taken(exc):
+                server = make(port)
+            except OSError as exc:
+                if exc.errno not in TAKEN:
                     raise
                 self.taken.append(port)
                 continue
@@ -109,7 +90,7 @@ class RangePorts(ExitStack):
 
     def serve(self, answer: Any) -> Server:
         """A tests.support.loopback server answering ``answer``, on the lowest reserved port."""
-        return self.start(lambda port: Server(answer, port=port).__enter__())
+        return self.start(lambda port: Server(answer, port=port).start())
 
     def describe(self) -> str:
         """Which range ports were not ours to use, for assertion and skip messages."""
@@ -140,6 +121,44 @@ class RangePorts(ExitStack):
 
 @contextmanager
 def claimed_range() -> Iterator[RangePorts]:
-    """The discovery range, ours for the block: locked, free ports reserved, servers stopped at the end."""
-    with range_lock(), RangePorts() as ports:
-        yield ports
+    """The discovery range, ours for the block (LOCK_FILE held); its servers stopped at the end."""
+    # /tmp's protected_regular refuses O_CREAT on a file another user owns, but O_EXCL fails first.
+    try:
+        fd = os.open(LOCK_FILE, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        fd = os.open(LOCK_FILE, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with RangePorts() as ports:
+            yield ports
+    finally:
+        os.close(fd)  # closing the last descriptor releases the lock
+
+
+TEXT = "text/plain; charset=utf-8"
+decoy = Response(b"Not Found", 404, content_type=TEXT)  # another HTTP server: 404 to everything
+GETS = {  # what Pieces OS answers: 200 ``ok`` on the health check, the 23-model snapshot on GET /models
+    HEALTH_PATH: Response(b"ok", 200, content_type=TEXT),
+    "/models": Response(SNAPSHOT_BYTES, 200, content_type="application/json; charset=utf-8"),
+}
+
+
+def pieces_os(request: Request) -> Response:
+    """Answer as Pieces OS does: GETS, and 404 to anything else."""
+    return GETS.get(request.environ["RAW_URI"], decoy) if request.method == "GET" else decoy
+
+
+def health_checks(server: Server) -> int:
+    return sum(request.target == HEALTH_PATH for request in server.received)
+
+
+def stand_in(ports: RangePorts) -> Server:
+    """A stand-in Pieces OS on the lowest free port of the range (skips if another answers before it)."""
+    server = ports.serve(pieces_os)
+    ports.skip_if_shadowed(server.port)
+    return server
+
+
+def discovering_client() -> Client:
+    """A Client with no base_url (it finds Pieces OS on first use), sharing the tests' SSL context."""
+    return Client(verify_ssl=SSL_CONTEXT)

@@ -33,11 +33,8 @@ class Server(HTTPServerMixin, HTTPServer):
 
     def __init__(self, answer: Any, host: str = "127.0.0.1", port: int = 0, **kwargs: Any):
         super().__init__(host, port, threaded=True, **kwargs)
-        handler = self.expect_request(re.compile(".*"))
-        if isinstance(answer, Response):
-            handler.respond_with_response(answer)
-        else:
-            handler.respond_with_handler(answer)
+        respond = (lambda request: answer) if isinstance(answer, Response) else answer
+        self.expect_request(re.compile(".*")).respond_with_handler(respond)
 
 
 def serve(answer: Any, **kwargs: Any) -> Server | RawServer:

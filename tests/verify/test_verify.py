@@ -13,8 +13,7 @@ import pytest
 from werkzeug import Response
 
 from pieces_models_client.client import HEALTH_PATH, PIECES_OS_URL_VARIABLE
-from tests.discovery.servers import pieces_os
-from tests.support.discovery_range import claimed_range
+from tests.support.discovery_range import claimed_range, pieces_os
 from tests.support.endpoints import SNAPSHOT
 from tests.support.loopback import Server
 from tools import ROOT, SPEC, verify
