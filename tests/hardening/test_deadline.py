@@ -46,7 +46,7 @@ def assert_deadline_error(error: object, endpoint: Endpoint, elapsed: float) -> 
     assert 0.5 <= elapsed <= 2.0, f"{elapsed:.2f} s"
     assert f"within the deadline of {DEADLINE:g} s for the whole call" in str(error)
     assert "Client(deadline=...)" in str(error)
-    assert error.url.endswith(endpoint.path)
+    assert error.url.endswith(endpoint.target)
     assert error.operation == endpoint.module.OPERATION
 
 

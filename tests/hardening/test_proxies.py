@@ -81,7 +81,7 @@ def test_env_proxy_is_bypassed_for_loopback(clean_environment, endpoint, mode, h
             assert_success(endpoint, endpoint.call(mode, client))
     assert proxy.received == []
     assert [(request.method, request.target) for request in server.received] == [
-        (endpoint.method, endpoint.path)
+        (endpoint.method, endpoint.target)
     ]
 
 
@@ -107,7 +107,7 @@ def test_explicit_proxy_is_honoured(clean_environment, endpoint, mode):
         assert_success(endpoint, endpoint.call(mode, client))
     assert server.received == []
     [request] = proxy.received
-    assert (request.method, request.target) == (endpoint.method, server.url + endpoint.path)
+    assert (request.method, request.target) == (endpoint.method, server.url + endpoint.target)
     assert request.headers["host"] == server.url.removeprefix("http://")
 
 
@@ -152,4 +152,4 @@ def test_mounts_given_in_httpx_args_are_honoured(clean_environment, mode):
             assert_success(SNAPSHOT, SNAPSHOT.call(mode, client))
     assert server.received == []
     [request] = proxy.received
-    assert request.target == server.url + SNAPSHOT.path
+    assert request.target == server.url + SNAPSHOT.target

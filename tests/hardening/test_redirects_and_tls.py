@@ -28,7 +28,7 @@ def success(endpoint: Endpoint) -> Response:
 
 def redirected(endpoint: Endpoint) -> object:
     """Redirect the operation's path to ELSEWHERE + that path, which answers the success response."""
-    return faults.redirect(ELSEWHERE + endpoint.path, success(endpoint))
+    return faults.redirect(ELSEWHERE + endpoint.target, success(endpoint))
 
 
 @each_endpoint
@@ -36,7 +36,7 @@ def redirected(endpoint: Endpoint) -> object:
 def test_redirect_is_not_followed_and_the_error_says_where(endpoint, mode):
     """An unfollowed 307: UnexpectedStatus naming the Location and follow_redirects=True."""
     with loopback.serve(redirected(endpoint)) as server:
-        location = server.url + ELSEWHERE + endpoint.path
+        location = server.url + ELSEWHERE + endpoint.target
         with loopback.client(server.url) as client, pytest.raises(errors.UnexpectedStatus) as caught:
             endpoint.call(mode, client)
     error = caught.value
@@ -46,7 +46,7 @@ def test_redirect_is_not_followed_and_the_error_says_where(endpoint, mode):
     assert location in str(error)
     assert "follow_redirects=True" in str(error)
     assert error.operation == endpoint.module.OPERATION
-    assert [request.path for request in server.received] == [endpoint.path]
+    assert [request.path for request in server.received] == [endpoint.target]
 
 
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
@@ -54,12 +54,12 @@ def test_redirect_is_not_followed_and_the_error_says_where(endpoint, mode):
 def test_every_redirect_status_is_returned_unfollowed(status, mode):
     """By default the *_detailed functions return any 3xx as it came, Location header included."""
     endpoint = ENDPOINTS[0]
-    responder = faults.redirect(ELSEWHERE + endpoint.path, success(endpoint), status)
+    responder = faults.redirect(ELSEWHERE + endpoint.target, success(endpoint), status)
     with loopback.serve(responder) as server, loopback.client(server.url) as client:
         response = endpoint.call(mode, client)
     assert response.status_code == status
     assert response.parsed is None
-    assert response.headers["location"] == server.url + ELSEWHERE + endpoint.path
+    assert response.headers["location"] == server.url + ELSEWHERE + endpoint.target
     assert len(server.received) == 1
 
 
@@ -77,8 +77,8 @@ def test_redirect_is_followed_when_asked(endpoint, mode):
     else:
         assert result is None
     first, second = server.received
-    assert (first.method, first.path) == (endpoint.method, endpoint.path)
-    assert (second.method, second.path) == (endpoint.method, ELSEWHERE + endpoint.path)
+    assert (first.method, first.path) == (endpoint.method, endpoint.target)
+    assert (second.method, second.path) == (endpoint.method, ELSEWHERE + endpoint.target)
     if "body" in endpoint.kwargs:
         assert json.loads(second.body) == json.loads(first.body) == endpoint.kwargs["body"].to_dict()
 
@@ -96,7 +96,7 @@ def test_https_to_a_plain_http_server_says_use_http(endpoint, mode):
     assert "TLS" in str(error)
     assert "http://" in str(error)
     assert "use an http:// base_url" in str(error)
-    assert error.url == url + endpoint.path
+    assert error.url == url + endpoint.target
     assert error.operation == endpoint.module.OPERATION
     assert server.received == []
 
@@ -112,5 +112,5 @@ def test_refused_connection_names_where_pieces_os_listens(endpoint, mode):
     assert type(error) is errors.ServerUnreachable
     assert "39300" in str(error)
     assert "39333" in str(error)
-    assert url + endpoint.path in str(error)
-    assert error.url == url + endpoint.path
+    assert url + endpoint.target in str(error)
+    assert error.url == url + endpoint.target

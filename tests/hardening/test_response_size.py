@@ -45,7 +45,7 @@ def assert_too_large(error: object, endpoint: Endpoint, limit: int, status: int)
     assert error.received > limit
     assert error.status_code == status
     assert error.url.startswith("http://127.0.0.1:")
-    assert error.url.endswith(endpoint.path)
+    assert error.url.endswith(endpoint.target)
     assert error.operation == endpoint.module.OPERATION
     assert f"max_response_bytes={limit}" in str(error)
     return error

@@ -77,7 +77,7 @@ def test_success_returns_the_typed_body(endpoint, mode):
         )
     else:
         assert outcome.result is None
-    assert [(r.method, r.path) for r in outcome.received] == [(endpoint.method, endpoint.path)]
+    assert [(r.method, r.path) for r in outcome.received] == [(endpoint.method, endpoint.target)]
 
 
 @each_endpoint
@@ -138,7 +138,7 @@ def test_truncated_body_raises_transport_error(endpoint, mode):
     """Content-Length longer than the body, then EOF: TransportError naming the URL."""
     outcome = run(endpoint, mode, faults.truncated())
     assert type(outcome.error) is errors.TransportError, repr(outcome.error)
-    assert outcome.error.url.endswith(endpoint.path)
+    assert outcome.error.url.endswith(endpoint.target)
     assert isinstance(outcome.error.__cause__, httpx.RemoteProtocolError)
 
 
@@ -184,9 +184,9 @@ def test_connection_refused_raises_server_unreachable(endpoint, mode):
         endpoint.call(mode, client)
     assert time.monotonic() - start < BOUND
     message = str(caught.value)
-    assert f"{base_url}{endpoint.path}" in message
+    assert f"{base_url}{endpoint.target}" in message
     assert "Pieces OS may not be running" in message
-    assert caught.value.url == f"{base_url}{endpoint.path}"
+    assert caught.value.url == f"{base_url}{endpoint.target}"
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
 
 

@@ -46,12 +46,13 @@ def invoke(module: Any, mode: str, *args: Any, client: Any, close: bool = False,
 @dataclass(frozen=True)
 class Endpoint(endpoints.Endpoint):
     """An operation of the endpoint table as the tests call it, on MODEL_ID with BODIES: the table's facts,
-    but `path` as sent; the call's arguments; the success body."""
+    the call's arguments, the path as sent (`target`), the success body."""
 
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
     success_body: Any = None  # decoded JSON of the success body, None for a 204
 
+    target = property(lambda self: self.url(*self.args))
     has_body = property(lambda self: self.success_body is not None)
     success_bytes = property(
         lambda self: b"" if self.success_body is None else json.dumps(self.success_body).encode()
@@ -75,7 +76,7 @@ def _subject(spec: endpoints.Endpoint) -> Endpoint:
     values = (MODEL_ID,) * len(spec.path_params)
     args, kwargs = spec.arguments(values, _body(spec.body, operation.get("requestBody")))
     success = _body(spec.response, operation["responses"][str(spec.success_status)])
-    return Endpoint(**vars(spec) | {"path": spec.url(*args)}, args=args, kwargs=kwargs, success_body=success)
+    return Endpoint(**vars(spec), args=args, kwargs=kwargs, success_body=success)
 
 
 ENDPOINTS = [_subject(spec) for spec in endpoints.ENDPOINTS]
