@@ -1,13 +1,13 @@
 """The recordings: VCR.py cassettes, one per scenario, recorded, read and matched by vcrpy itself.
 
-The hooks keep, of each exchange, the request as sent (method; URI on RECORDING_HOST whatever server was
-recorded; Accept, Content-Type; body) and the response (status, reason, Content-Type, decoded body).
-Provenance is in vcrpy's ``metadata.provenance`` and, written by Persister, in a comment on top.
+A cassette keeps the request as sent (URI on RECORDING_HOST; Accept, Content-Type; body) and the response
+(status, reason, Content-Type, decoded body); its provenance is in ``metadata.provenance`` and a comment.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,20 +103,15 @@ class Interaction:
     response_body = property(lambda self: self.response["body"]["string"] or b"")
 
     @property
-    def label(self) -> str:
-        """``models_snapshot #0 (GET /models -> 200)``: names the recording in messages."""
+    def label(self) -> str:  # "models_snapshot #0 (GET /models -> 200)": names the recording in messages
         return f"{self.cassette} #{self.index} ({self.method} {self.target} -> {self.status})"
 
 
 @dataclass(frozen=True)
 class Recording:
-    """The cassette of one scenario, as vcrpy loads it."""
-
     name: str
     interactions: list[Interaction]
-    provenance: dict[str, Any]
-
-    captured_live = property(lambda self: bool(self.provenance.get("captured_live")))
+    provenance: dict[str, Any]  # empty for a cassette from elsewhere
 
 
 def path_of(name: str, directory: Path = RECORDINGS) -> Path:
@@ -129,18 +124,15 @@ def load(path: Path) -> Recording:
     interactions = [Interaction(*pair, name, index) for index, pair in enumerate(cassette.data)]
     try:
         return Recording(name, interactions, cassette.get_metadata("provenance", {}))
-    except MissingMetadataError:  # a cassette from elsewhere
+    except MissingMetadataError:
         return Recording(name, interactions, {})
 
 
-def load_all(directory: Path = RECORDINGS) -> list[Recording]:
-    return [load(path) for path in sorted(directory.glob("*.yaml"))]
-
-
-def load_named(names: list[str], directory: Path = RECORDINGS) -> list[Recording]:
-    """The named cassettes, in the order given; a missing one raises FileNotFoundError naming it."""
-    for name in names:
-        if not path_of(name, directory).is_file():
-            known = ", ".join(p.stem for p in sorted(directory.glob("*.yaml")))
-            raise FileNotFoundError(f"no recording named {name!r} in {directory} (known: {known})")
-    return [load(path_of(name, directory)) for name in names]
+def load_all(directory: Path = RECORDINGS, names: Sequence[str] = ()) -> list[Recording]:
+    """Every cassette of ``directory``, or the named ones in the order given (FileNotFoundError naming
+    a missing one)."""
+    known = sorted(path.stem for path in directory.glob("*.yaml"))
+    if missing := [name for name in names if name not in known]:
+        listed = ", ".join(known)
+        raise FileNotFoundError(f"no recording named {missing[0]!r} in {directory} (known: {listed})")
+    return [load(path_of(name, directory)) for name in names or known]

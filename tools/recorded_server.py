@@ -1,10 +1,8 @@
 """The recorded server (``make serve``): a real HTTP server on 127.0.0.1 answering from the recordings.
 
-pytest-httpserver's server answers from one vcrpy Cassette of the recordings, matched by vcrpy's matchers
-(method, path as sent, query, JSON body); a request matching none gets ``404``, ``X-Recorded-Server:
-no-match`` and a text naming the closest recording and the difference. Like Pieces OS it answers the
-health check, and ``make serve`` listens on the first free port of 39300-39333, so ``Client()`` finds it.
-Tests declare each test's recordings with ``replaying()``: each answers once, all must be played.
+A vcrpy Cassette of the recordings answers, matched by vcrpy's matchers (method, path as sent, query, JSON
+body); a request matching none gets a 404 naming the closest recording and the difference. Like Pieces OS
+it answers the health check. Tests declare their recordings with ``replaying()``: each answers once.
 """
 
 from __future__ import annotations
@@ -13,6 +11,7 @@ import argparse
 import contextlib
 import difflib
 import errno
+import logging
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,13 +29,14 @@ from werkzeug import Request, Response
 
 from pieces_models_client.client import HEALTH_PATH, PIECES_OS_PORTS, PIECES_OS_URL_VARIABLE
 from tools import RECORDINGS
-from tools.cassettes import RECORDING_HOST, Interaction, Recording, json_body, load_all, load_named
+from tools.cassettes import RECORDING_HOST, Interaction, Recording, json_body, load_all
 from tools.loopback import HTTPServerMixin
 
 MATCH_ON = (matchers.method, matchers.path, matchers.query, json_body)
 NO_MATCH_HEADER = "X-Recorded-Server"
 TEXT = "text/plain; charset=utf-8"
 Recordings = Iterable[Recording | Interaction]
+LOG = logging.getLogger(__name__)
 
 
 class ReplayMismatch(AssertionError):
@@ -51,8 +51,7 @@ class Replay:
         self.match_on, self.received, self.misses = tuple(match_on), [], []
         self.cassette = Cassette("served", record_mode="none", match_on=self.match_on)
         self.cassette.allow_playback_repeats = repeats
-        for interaction in self.interactions:
-            self.cassette.append(interaction.request, interaction.response)
+        self.cassette.data = [(i.request, i.response) for i in self.interactions]
         self._lock = threading.Lock()
 
     def answer(self, request: VcrRequest) -> Interaction | str:
@@ -64,7 +63,7 @@ class Replay:
             except UnhandledHTTPRequestError:
                 self.misses.append(self._explain(request))
                 return self.misses[-1]
-            return next(i for i, (_, r) in zip(self.interactions, self.cassette.data) if r is response)  # noqa: B905
+            return next(i for i in self.interactions if i.response is response)
 
     def _explain(self, request: VcrRequest) -> str:
         body = request.body.decode("utf-8", "replace") if request.body else ""
@@ -98,25 +97,23 @@ class Replay:
             raise ReplayMismatch("\n\n".join(problems))
 
 
+class Recorded(Response):
+    default_mimetype = None  # no Content-Type unless one was recorded
+
+
 class RecordedServer(HTTPServerMixin, HTTPServerBase):
     """Replays recordings over HTTP (``repeats``: a recording may answer again, as ``make serve`` does)."""
 
     def __init__(
-        self,
-        recordings: Recordings = (),
-        *,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        log: Callable[[str], None] | None = None,
-        repeats: bool = False,
+        self, recordings: Recordings = (), *, host: str = "127.0.0.1", port: int = 0, repeats: bool = False
     ):
         super().__init__(host, port, threaded=True)
-        self.replay, self.say = Replay(recordings, repeats=repeats), log or (lambda line: None)
+        self.replay = Replay(recordings, repeats=repeats)
 
     def dispatch(self, request: Request) -> Response:
         method, target = request.method, request.environ["REQUEST_URI"]  # the path and query as sent
         if target == HEALTH_PATH and method in ("GET", "HEAD"):
-            self.say(f"{method} {target} -> 200 (health check)")
+            LOG.info(f"{method} {target} -> 200 (health check)")
             return Response("ok", 200, content_type=TEXT)  # like Pieces OS, whatever the recordings
         if method == "HEAD":
             return Response("Unsupported method ('HEAD')", 501, content_type=TEXT)
@@ -124,15 +121,11 @@ class RecordedServer(HTTPServerMixin, HTTPServerBase):
             VcrRequest(method, RECORDING_HOST + target, request.get_data(), request.headers)
         )
         if isinstance(found, str):
-            self.say(f"{method} {target} -> 404\n{found}")
+            LOG.info(f"{method} {target} -> 404\n{found}")
             return Response(found, 404, {NO_MATCH_HEADER: "no-match"}, content_type=TEXT)
-        self.say(f"{method} {target} -> {found.status} ({found.cassette} #{found.index})")
-        answer = Response(found.response_body, f"{found.status} {found.reason}".strip())
-        if found.content_type:
-            answer.content_type = found.content_type
-        else:
-            del answer.headers["Content-Type"]
-        return answer
+        LOG.info(f"{method} {target} -> {found.status} ({found.cassette} #{found.index})")
+        status = f"{found.status} {found.reason}".strip()
+        return Recorded(found.response_body, status, content_type=found.content_type or None)
 
     @contextmanager
     def replaying(self, recordings: Recordings, match_on: Sequence[Any] = MATCH_ON) -> Iterator[Replay]:
@@ -200,25 +193,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.recorded_server", description=__doc__.split("\n")[0]
     )
-    parser.add_argument(
-        "--port",
-        type=int,
-        help="port to listen on (default: the first free one from "
-        f"{PIECES_OS_PORTS[0]} to {PIECES_OS_PORTS[-1]}, where Client() looks; 0: any)",
-    )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    first, last = PIECES_OS_PORTS[0], PIECES_OS_PORTS[-1]
+    parser.add_argument("--port", type=int, help=f"port (default: the first free of {first}-{last}; 0: any)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
     parser.add_argument("--recordings", type=Path, default=RECORDINGS, help="folder of cassettes")
-    parser.add_argument(
-        "names", nargs="*", help="recordings to serve (default: all; the first match answers)"
-    )
+    parser.add_argument("names", nargs="*", help="recordings to serve (default: all; first match answers)")
     args = parser.parse_args(argv)
     try:
-        recordings = load_named(args.names, args.recordings) if args.names else load_all(args.recordings)
+        recordings = load_all(args.recordings, args.names)
     except FileNotFoundError as exc:
         parser.error(str(exc))
-    log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    logging.basicConfig(format="%(message)s")  # each request, on standard error
+    LOG.setLevel(logging.INFO)
     ports = PIECES_OS_PORTS if args.port is None else (args.port,)
-    make = lambda port: RecordedServer(recordings, host=args.host, port=port, log=log, repeats=True)  # noqa: E731
+    make = lambda port: RecordedServer(recordings, host=args.host, port=port, repeats=True)  # noqa: E731
     try:
         server = first_free(make, ports)
     except OSError as exc:
