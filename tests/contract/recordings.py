@@ -35,26 +35,14 @@ def name(interaction: Interaction) -> str:
 
 @dataclass(frozen=True)
 class Operation:
-    """The spec's operation (tools/endpoints.py) of one recorded request, and the call that makes it."""
+    """A recording and the spec's operation (tools/endpoints.py) its request is for."""
 
-    endpoint: Endpoint
-    path_params: dict[str, str]
     interaction: Interaction
+    endpoint: Endpoint
+    args: tuple[str, ...]  # the path parameters as the caller passes them: decoded
 
-    operation_id = property(lambda self: self.endpoint.operation_id)
-    module_name = property(lambda self: self.endpoint.name)
-    module = property(lambda self: self.endpoint.module)
-    request_schema = property(lambda self: self.endpoint.body)
-    response_schema = property(lambda self: self.endpoint.response)
-    request_type = property(lambda self: self.endpoint.body_type)
-    response_type = property(lambda self: self.endpoint.response_type)
     is_success = property(lambda self: self.interaction.status == self.endpoint.success_status)
-    returns_body = property(lambda self: self.is_success and self.response_schema is not None)  # JSON
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        """The path parameters as the caller passes them: decoded."""
-        return tuple(unquote(value) for value in self.path_params.values())
+    returns_body = property(lambda self: self.is_success and self.endpoint.response is not None)  # JSON
 
     @property
     def kwargs(self) -> dict[str, Any]:
@@ -68,7 +56,7 @@ def operation_of(interaction: Interaction) -> Operation:
     found = find(interaction.method, urlsplit(interaction.target).path)
     if found is None:
         raise AssertionError(f"{interaction.label}: no operation of the spec has this method and path")
-    return Operation(found[0], found[1], interaction)
+    return Operation(interaction, found[0], tuple(map(unquote, found[1].values())))
 
 
 def with_operation(keep: Any = None) -> list[Any]:

@@ -25,7 +25,9 @@ def test_there_is_one_cassette_per_scenario():
 @pytest.mark.parametrize("operation_id", [endpoint.operation_id for endpoint in ENDPOINTS])
 def test_every_operation_has_a_success_and_a_500_recording(operation_id: str):
     """Each of the five operations is recorded succeeding and failing with Pieces OS's 500 text/plain."""
-    recorded = [operation_of(i) for i in interactions() if operation_of(i).operation_id == operation_id]
+    recorded = [
+        operation_of(i) for i in interactions() if operation_of(i).endpoint.operation_id == operation_id
+    ]
     assert any(operation.is_success for operation in recorded)
     assert any(
         op.interaction.status == 500 and op.interaction.content_type.startswith("text/plain")
