@@ -41,25 +41,21 @@ def shipped(strict_fields: bool = False) -> OpenAPI:
 
 
 def _message(error: Any) -> str:
-    if error.validator == "enum":
-        values = list(error.validator_value)
-        shown = ", ".join(repr(v) for v in values[:ENUM_SHOWN]) + (
-            ", ..." if len(values) > ENUM_SHOWN else ""
-        )
-        return f"{error.instance!r} is not one of the {len(values)} values the spec lists ({shown})"
-    return error.message
+    if error.validator != "enum":
+        return error.message
+    values = list(error.validator_value)
+    shown = ", ".join(map(repr, values[:ENUM_SHOWN])) + ", ..." * (len(values) > ENUM_SHOWN)
+    return f"{error.instance!r} is not one of the {len(values)} values the spec lists ({shown})"
 
 
 def _explain(where: str, error: Exception) -> Iterator[str]:
-    schema_errors = getattr(error.__cause__, "schema_errors", None)
+    schema_errors = list(getattr(error.__cause__, "schema_errors", ()))
     if not schema_errors:
         yield f"{where}: {error}"
-        return
-    for shown, schema_error in enumerate(schema_errors):
-        if shown == SCHEMA_ERRORS_SHOWN:
-            yield f"{where} body: ... and {len(schema_errors) - shown} more like these"
-            return
+    for schema_error in schema_errors[:SCHEMA_ERRORS_SHOWN]:
         yield f"{where} body {location(tuple(schema_error.absolute_path))}: {_message(schema_error)}"
+    if len(schema_errors) > SCHEMA_ERRORS_SHOWN:
+        yield f"{where} body: ... and {len(schema_errors) - SCHEMA_ERRORS_SHOWN} more like these"
 
 
 def _request(interaction: Interaction) -> MockRequest:
