@@ -1,16 +1,15 @@
-"""Fixtures of the contract tests: the recorded server and clients pointed at it; pytest-recording set-up."""
+"""Fixtures of the contract tests: the recorded server, an httpx client to it; pytest-recording set-up."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from pieces_models_client import Client
-from tests.support.loopback import SSL_CONTEXT, client
+from tests.support.loopback import SSL_CONTEXT
 from tools.cassettes import Persister
 from tools.recorded_server import RecordedServer
 
@@ -38,9 +37,3 @@ def http(recorded_server: RecordedServer) -> Iterator[httpx.Client]:
     """A plain httpx client pointed at the recorded server, for requests the generated client never sends."""
     with httpx.Client(base_url=recorded_server.url, verify=SSL_CONTEXT) as plain:
         yield plain
-
-
-@pytest.fixture
-def make_client(recorded_server: RecordedServer) -> Callable[[], Client]:
-    """A factory of generated clients pointed at the recorded server."""
-    return lambda: client(recorded_server.url)

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from pieces_models_client.types import Unset
 from tests.contract.recordings import Operation, cassette, operation_of, with_operation
+from tests.support.loopback import client as loopback_client
 from tests.support.round_trip import Path, datetime_paths, differences, location, reading, same_instant
 from tools import endpoints as spec
 from tools.recorded_server import MATCH_ON, ReplayMismatch
@@ -198,12 +199,12 @@ def sdk_reading_problems(recorded: Any, schema_name: str, sdk_model: Any) -> lis
 
 
 @pytest.mark.parametrize("operation", with_operation(lambda op: op.is_success))
-def test_official_sdk_reads_what_our_client_reads(operation: Operation, recorded_server, make_client):
+def test_official_sdk_reads_what_our_client_reads(operation: Operation, recorded_server):
     """Both clients make the recorded call; every recorded value reads the same from both results."""
     recorded = operation.interaction
     with recorded_server.replaying([recorded], SDK_MATCHERS):
         theirs = call_sdk(operation, recorded_server.url)
-    with recorded_server.replaying([recorded]), make_client() as client:
+    with recorded_server.replaying([recorded]), loopback_client(recorded_server.url) as client:
         ours = operation.endpoint.module.sync(*operation.args, client=client, **operation.kwargs)
     if not operation.returns_body:
         assert (ours, theirs) == (None, None)
