@@ -12,6 +12,7 @@ import contextlib
 import difflib
 import errno
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,7 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 from pytest_httpserver.httpserver import HTTPServerBase
 from vcr import matchers
 from vcr.cassette import Cassette
@@ -27,7 +27,7 @@ from vcr.errors import UnhandledHTTPRequestError
 from vcr.request import Request as VcrRequest
 from werkzeug import Request, Response
 
-from pieces_models_client.client import HEALTH_PATH, PIECES_OS_PORTS, PIECES_OS_URL_VARIABLE
+from pieces_models_client.client import HEALTH_PATH, PIECES_OS_PORTS, PIECES_OS_URL_VARIABLE, find_pieces_os
 from tools import RECORDINGS
 from tools.cassettes import RECORDING_HOST, Interaction, Recording, json_body, load_all
 from tools.loopback import HTTPServerMixin
@@ -156,23 +156,20 @@ def first_free(make: Callable[[int], RecordedServer], ports: Sequence[int]) -> R
 
 
 def _how_to_connect(url: str, host: str) -> str:
-    """How a Client reaches the server at ``url``: discovery, unless the port or host hides it."""
-    port = int(url.rsplit(":", 1)[1])
+    """How a Client reaches the server at ``url``: discovery, unless port, host or PIECES_OS_URL hide it."""
+    port, configured = int(url.rsplit(":", 1)[1]), os.environ.get(PIECES_OS_URL_VARIABLE, "").strip()
     explicit = f"Client(base_url='{url}') or {PIECES_OS_URL_VARIABLE}={url}"
     if port not in PIECES_OS_PORTS or host not in ("127.0.0.1", "0.0.0.0"):
         return f"Client() does not look here: use {explicit}"
-    for earlier in PIECES_OS_PORTS[: PIECES_OS_PORTS.index(port)]:
-        try:
-            status = httpx.get(f"http://127.0.0.1:{earlier}{HEALTH_PATH}", timeout=0.5, trust_env=False)
-        except httpx.HTTPError:
-            continue
-        if status.status_code == 200:
-            where = f"127.0.0.1:{earlier} first (it answers GET {HEALTH_PATH}: Pieces OS?)"
-            return f"Client() finds {where}: use {explicit}"
-    return f"Client() finds it (unless {PIECES_OS_URL_VARIABLE} is set); or use {explicit}"
+    if configured:
+        return f"Client() goes to {PIECES_OS_URL_VARIABLE}={configured}: use {explicit}"
+    found = find_pieces_os()  # the discovery Client() runs
+    if found != f"http://127.0.0.1:{port}":
+        return f"Client() finds {found} first (it answers GET {HEALTH_PATH}: Pieces OS?): use {explicit}"
+    return f"Client() finds it; or use {explicit}"
 
 
-def _banner(server: RecordedServer, source: str, host: str) -> str:
+def _banner(server: RecordedServer, source: str, host: str) -> list[str]:
     interactions, shadowed = server.replay.interactions, server.replay.shadowed()
     lines = [f"Recorded server: {len(interactions)} recording(s) from {source}, on {server.url}"]
     lines += [
@@ -184,9 +181,7 @@ def _banner(server: RecordedServer, source: str, host: str) -> str:
             f"Not served, because an earlier recording answers the same request: {names} (serve "
             "them by name, e.g. `make serve SCENARIOS=models_snapshot_empty`)"
         )
-    return "\n".join(
-        [*lines, _how_to_connect(server.url, host), f"Try: curl {server.url}/models  (Ctrl-C stops)"]
-    )
+    return [*lines, _how_to_connect(server.url, host), f"Try: curl {server.url}/models  (Ctrl-C stops)"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -218,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"cannot listen on {args.host} ports {ports[0]} to {ports[-1]}: all in use. "
             "Choose one: make serve PORT=8000 (--port 8000)"
         )
-    print(_banner(server, ", ".join(args.names) or str(args.recordings), args.host), flush=True)
+    print(*_banner(server, ", ".join(args.names) or str(args.recordings), args.host), sep="\n", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.server_thread.join()  # type: ignore[union-attr]
     server.stop()
