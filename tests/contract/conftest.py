@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -13,10 +12,8 @@ from tests.support.loopback import SSL_CONTEXT
 from tools.cassettes import Persister
 from tools.recorded_server import RecordedServer
 
-
-def pytest_ignore_collect(collection_path: Path, config: Any) -> bool | None:
-    """test_record_scenarios.py records (make record): collected only when named, as tools/record.py does."""
-    return collection_path.name == "test_record_scenarios.py" or None
+# test_record_scenarios.py records (make record): collected only when named, as tools/record.py does.
+collect_ignore = ["test_record_scenarios.py"]
 
 
 def pytest_recording_configure(config: Any, vcr: Any) -> None:
