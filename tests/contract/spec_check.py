@@ -58,22 +58,18 @@ def _explain(where: str, error: Exception) -> Iterator[str]:
         yield f"{where} body: ... and {len(schema_errors) - SCHEMA_ERRORS_SHOWN} more like these"
 
 
-def _request(interaction: Interaction) -> MockRequest:
-    parts = urlsplit(interaction.request.uri)
-    return MockRequest(
-        f"{parts.scheme}://{parts.netloc}",
+def problems(interaction: Interaction, api: OpenAPI) -> list[str]:
+    """Everything in the recorded exchange that ``api`` does not allow, one line each."""
+    sent = urlsplit(interaction.request.uri)
+    request = MockRequest(
+        f"{sent.scheme}://{sent.netloc}",
         interaction.method.lower(),
-        parts.path,
-        args=dict(parse_qsl(parts.query)),
+        sent.path,
+        args=dict(parse_qsl(sent.query)),
         headers=interaction.request_headers,
         data=interaction.request_body,
         content_type=interaction.request_headers.get("content-type", ""),
     )
-
-
-def problems(interaction: Interaction, api: OpenAPI) -> list[str]:
-    """Everything in the recorded exchange that ``api`` does not allow, one line each."""
-    request = _request(interaction)
     out = [line for error in api.iter_request_errors(request) for line in _explain("request", error)]
     content_type = interaction.content_type
     headers = {"content-type": content_type} if content_type else {}
