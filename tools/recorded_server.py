@@ -185,9 +185,7 @@ def _banner(server: RecordedServer, source: str, host: str) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.recorded_server", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m tools.recorded_server", description=__doc__)
     first, last = PIECES_OS_PORTS[0], PIECES_OS_PORTS[-1]
     parser.add_argument("--port", type=int, help=f"port (default: the first free of {first}-{last}; 0: any)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
@@ -202,17 +200,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     LOG.setLevel(logging.INFO)
     ports = PIECES_OS_PORTS if args.port is None else (args.port,)
     make = lambda port: RecordedServer(recordings, host=args.host, port=port, repeats=True)  # noqa: E731
+    where = f"{args.host}:{args.port}" if args.port is not None else f"{args.host} ports {first} to {last}"
     try:
         server = first_free(make, ports)
     except OSError as exc:
-        parser.error(
-            f"cannot listen on {args.host}{f':{args.port}' * (args.port is not None)}: {exc.strerror}"
-        )
+        parser.error(f"cannot listen on {where}: {exc.strerror}")
     if server is None:
-        parser.error(
-            f"cannot listen on {args.host} ports {ports[0]} to {ports[-1]}: all in use. "
-            "Choose one: make serve PORT=8000 (--port 8000)"
-        )
+        parser.error(f"cannot listen on {where}: all in use. Choose one: make serve PORT=8000 (--port 8000)")
     print(*_banner(server, ", ".join(args.names) or str(args.recordings), args.host), sep="\n", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.server_thread.join()  # type: ignore[union-attr]
