@@ -23,7 +23,6 @@ from vcr.serialize import serialize
 from tools import RECORDINGS
 
 RECORDING_HOST = "http://localhost:1000"
-REQUEST_HEADERS = ("accept", "content-type")
 
 
 def _kept(headers: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -33,7 +32,7 @@ def _kept(headers: Any, names: tuple[str, ...]) -> dict[str, Any]:
 def keep_request(request: Request) -> Request:
     parts = urlsplit(request.uri)
     request.uri = RECORDING_HOST + parts.path + (f"?{parts.query}" if parts.query else "")
-    request.headers = _kept(request.headers, REQUEST_HEADERS)
+    request.headers = _kept(request.headers, ("accept", "content-type"))
     return request
 
 
@@ -96,7 +95,6 @@ class Interaction:
     method = property(lambda self: self.request.method)
     target = property(lambda self: self.request.uri.removeprefix(RECORDING_HOST))  # path and query, as sent
     request_body = property(lambda self: self.request.body or None)
-    request_headers = property(lambda self: _kept(self.request.headers, REQUEST_HEADERS))
     status = property(lambda self: int(self.response["status"]["code"]))
     reason = property(lambda self: self.response["status"].get("message") or "")
     content_type = property(lambda self: (self.response["headers"].get("content-type") or [""])[0])

@@ -66,9 +66,9 @@ def problems(interaction: Interaction, api: OpenAPI) -> list[str]:
         interaction.method.lower(),
         sent.path,
         args=dict(parse_qsl(sent.query)),
-        headers=interaction.request_headers,
+        headers=interaction.request.headers,
         data=interaction.request_body,
-        content_type=interaction.request_headers.get("content-type", ""),
+        content_type=interaction.request.headers.get("content-type", ""),
     )
     out = [line for error in api.iter_request_errors(request) for line in _explain("request", error)]
     content_type = interaction.content_type

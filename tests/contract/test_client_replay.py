@@ -162,7 +162,7 @@ def test_strict_replay_answers_only_the_recorded_request_and_only_once(operation
     exact = {
         "method": recorded.method,
         "url": recorded.request.uri,
-        "headers": recorded.request_headers,
+        "headers": recorded.request.headers,
         "content": recorded.request_body,
     }
     differing = [

@@ -60,7 +60,7 @@ def test_request_keeps_the_headers_that_matter(recorded):
     """Every request is recorded against Pieces OS's address with its Accept header, and a body with
     its JSON Content-Type (and only a body)."""
     assert recorded.request.uri.startswith(RECORDING_HOST + "/models")
-    headers = recorded.request_headers
+    headers = recorded.request.headers
     assert headers["accept"] in ("application/json", "text/plain")
     assert ("content-type" in headers) == (recorded.request_body is not None)
     if recorded.request_body is not None:
@@ -124,7 +124,7 @@ def test_cassette_replays_with_vcrpy_itself(recorded):
             response = http.request(
                 interaction.method,
                 interaction.request.uri,
-                headers=interaction.request_headers,
+                headers=interaction.request.headers,
                 content=interaction.request_body,
             )
             assert (response.status_code, response.content) == (interaction.status, interaction.response_body)
