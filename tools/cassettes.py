@@ -118,12 +118,11 @@ def path_of(name: str, directory: Path = RECORDINGS) -> Path:
 
 def load(path: Path) -> Recording:
     cassette = Cassette.load(path=str(path), record_mode="none")
-    name = path.name.removesuffix(".yaml")
-    interactions = [Interaction(*pair, name, index) for index, pair in enumerate(cassette.data)]
+    interactions = [Interaction(*pair, path.stem, index) for index, pair in enumerate(cassette.data)]
     try:
-        return Recording(name, interactions, cassette.get_metadata("provenance", {}))
+        return Recording(path.stem, interactions, cassette.get_metadata("provenance", {}))
     except MissingMetadataError:
-        return Recording(name, interactions, {})
+        return Recording(path.stem, interactions, {})
 
 
 def load_all(directory: Path = RECORDINGS, names: Sequence[str] = ()) -> list[Recording]:
