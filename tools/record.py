@@ -1,9 +1,8 @@
 """Record the contract scenarios (tests/contract/scenarios.yaml) into the cassettes of tests/recordings/.
 
---upstream URL (make record) records from a live Pieces OS, which it CHANGES: only once yes is
-typed, or with CONFIRM=yes; else it refuses and sends nothing. Scenarios a live server cannot play
-keep their synthesized cassette. --synthesize records from a stand-in serving the scenarios' answers.
-Both run tests/contract/test_record_scenarios.py under pytest-recording (--record-mode=rewrite; this
+--upstream URL (make record) records from a live Pieces OS only once yes is typed, or with CONFIRM=yes;
+scenarios it cannot play keep their synthesized cassette. --synthesize records from a stand-in serving
+the scenarios' answers. Both run tests/contract/test_record_scenarios.py under pytest-recording (this
 module is the plugin adding its options) into a temporary folder, copied to --out when all passed.
 """
 

@@ -16,7 +16,6 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +126,7 @@ class RecordedServer(HTTPServerMixin, HTTPServerBase):
         status = f"{found.status} {found.reason}".strip()
         return Recorded(found.response_body, status, content_type=found.content_type or None)
 
-    @contextmanager
+    @contextlib.contextmanager
     def replaying(self, recordings: Recordings, match_on: Sequence[Any] = MATCH_ON) -> Iterator[Replay]:
         """Answer from ``recordings`` only, each once, for the block; then fail on misses and unplayed ones
         (if the block raises after a miss, the mismatch, usually the cause, is raised from it)."""

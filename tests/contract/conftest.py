@@ -17,8 +17,7 @@ collect_ignore = ["test_record_scenarios.py"]
 
 
 def pytest_recording_configure(config: Any, vcr: Any) -> None:
-    # vcrpy's persister, writing the provenance comment (pytest-recording 0.14.1's own cannot load a
-    # cassette with metadata).
+    # vcrpy's, writing the provenance comment (pytest-recording 0.14.1's cannot load metadata).
     vcr.register_persister(Persister)
 
 

@@ -7,7 +7,7 @@ import functools
 import json
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 
@@ -53,7 +53,7 @@ class Operation:
 
 def operation_of(interaction: Interaction) -> Operation:
     """The spec operation the recorded request is for; AssertionError when the spec has none."""
-    found = find(interaction.method, urlsplit(interaction.target).path)
+    found = find(interaction.method, interaction.request.path)
     if found is None:
         raise AssertionError(f"{interaction.label}: no operation of the spec has this method and path")
     return Operation(interaction, found[0], tuple(map(unquote, found[1].values())))
