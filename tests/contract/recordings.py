@@ -1,5 +1,4 @@
-"""The shipped recordings, loaded once, and the spec operation of each, read off the recorded request
-itself (method and path), so that live recordings are checked like synthesized ones."""
+"""The shipped recordings, loaded once, and the spec operation of each, read off the recorded request."""
 
 from __future__ import annotations
 
