@@ -53,9 +53,7 @@ class Scenario:
     synthesized_only_because: str = ""  # set when a live Pieces OS cannot play it
 
     live = property(lambda self: not self.synthesized_only_because)
-
-    def __str__(self) -> str:
-        return self.name
+    __str__ = lambda self: self.name  # noqa: E731
 
 
 SCENARIOS: tuple[Scenario, ...] = tuple(
