@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"kept  {scenario.name} (synthesized only: {scenario.synthesized_only_because})")
             continue
         recorded = load(path_of(scenario.name, args.out)).interactions
-        for call, interaction in zip([c for c in scenario.calls if not c.setup], recorded, strict=True):
+        for call, interaction in zip(scenario.recorded_calls, recorded, strict=True):
             if interaction.status != call.answer.status:
                 was = f"the synthesized recording has {call.answer.status}"
                 print(f"note: {interaction.label}: Pieces OS answered {interaction.status}, {was}")

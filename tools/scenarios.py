@@ -53,6 +53,7 @@ class Scenario:
     synthesized_only_because: str = ""  # set when a live Pieces OS cannot play it
 
     live = property(lambda self: not self.synthesized_only_because)
+    recorded_calls = property(lambda self: [call for call in self.calls if not call.setup])
     __str__ = lambda self: self.name  # noqa: E731
 
 
