@@ -46,8 +46,7 @@ class Operation:
     @property
     def kwargs(self) -> dict[str, Any]:
         """The body argument, typed, built from the recorded request body (UNSET when there is none)."""
-        body = self.interaction.request_body
-        return self.endpoint.arguments((), None if body is None else json.loads(body))[1]
+        return self.endpoint.arguments((), json.loads(self.interaction.request_body or "null"))[1]
 
 
 def operation_of(interaction: Interaction) -> Operation:
