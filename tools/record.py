@@ -69,10 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             httpx.get(url.rstrip("/") + "/models", timeout=httpx.Timeout(30.0, connect=5.0), trust_env=False)
         except httpx.HTTPError as exc:
-            why = f"{type(exc).__name__}: {exc}"
-            parser.exit(
-                1, f"record: cannot reach Pieces OS at {url} ({why}); is it running? Nothing was recorded.\n"
-            )
+            unreachable = f"record: cannot reach Pieces OS at {url} ({type(exc).__name__}: {exc})"
+            parser.exit(1, f"{unreachable}; is it running? Nothing was recorded.\n")
     with tempfile.TemporaryDirectory() as staging:
         options = ["--record-mode=rewrite", f"--recordings-out={staging}", "-p", "no:xdist", "-q"]
         options += [f"--pieces-os-url={url}"] if url else []
