@@ -99,6 +99,7 @@ class Interaction:
     reason = property(lambda self: self.response["status"].get("message") or "")
     content_type = property(lambda self: (self.response["headers"].get("content-type") or [""])[0])
     response_body = property(lambda self: self.response["body"]["string"] or b"")
+    __str__ = lambda self: f"{self.cassette}#{self.index}"  # noqa: E731  (its test id)
 
     @property
     def label(self) -> str:  # "models_snapshot #0 (GET /models -> 200)": names the recording in messages

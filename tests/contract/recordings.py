@@ -27,11 +27,6 @@ def interactions() -> list[Interaction]:
     return [interaction for recording in cassettes() for interaction in recording.interactions]
 
 
-def name(interaction: Interaction) -> str:
-    """The test id of a recording: ``models_snapshot#0``."""
-    return f"{interaction.cassette}#{interaction.index}"
-
-
 @dataclass(frozen=True)
 class Operation:
     """A recording and the spec's operation (tools/endpoints.py) its request is for."""
@@ -60,4 +55,4 @@ def operation_of(interaction: Interaction) -> Operation:
 def with_operation(keep: Any = None) -> list[Any]:
     """pytest params of every recording (``keep(operation)`` filters), with readable ids."""
     operations = [operation_of(interaction) for interaction in interactions()]
-    return [pytest.param(op, id=name(op.interaction)) for op in operations if keep is None or keep(op)]
+    return [pytest.param(op, id=str(op.interaction)) for op in operations if keep is None or keep(op)]

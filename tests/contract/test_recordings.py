@@ -9,7 +9,7 @@ import httpx
 import pytest
 import vcr
 
-from tests.contract.recordings import cassette, cassettes, interactions, name, operation_of
+from tests.contract.recordings import cassette, cassettes, interactions, operation_of
 from tools import SNAPSHOT
 from tools import endpoints as spec
 from tools.cassettes import RECORDING_HOST, path_of
@@ -55,7 +55,7 @@ def test_cassette_says_where_it_came_from(recorded):
     assert provenance["scenario"] == recorded.name
 
 
-@pytest.mark.parametrize("recorded", interactions(), ids=name)
+@pytest.mark.parametrize("recorded", interactions(), ids=str)
 def test_request_keeps_the_headers_that_matter(recorded):
     """Every request is recorded against Pieces OS's address with its Accept header, and a body with
     its JSON Content-Type (and only a body)."""
