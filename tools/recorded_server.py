@@ -43,11 +43,11 @@ class ReplayMismatch(AssertionError):
 
 
 class Replay:
-    """Recordings as one vcrpy Cassette (record mode none), and the requests it got. Thread-safe."""
+    """Recordings as one vcrpy Cassette (record mode none), and the requests none matched. Thread-safe."""
 
     def __init__(self, recordings: Recordings, match_on: Sequence[Any] = MATCH_ON, repeats: bool = False):
         self.interactions = [i for r in recordings for i in getattr(r, "interactions", [r])]
-        self.match_on, self.received, self.misses = tuple(match_on), [], []
+        self.match_on, self.misses = tuple(match_on), []
         self.cassette = Cassette("served", record_mode="none", match_on=self.match_on)
         self.cassette.allow_playback_repeats = repeats
         self.cassette.data = [(i.request, i.response) for i in self.interactions]
@@ -56,7 +56,6 @@ class Replay:
     def answer(self, request: VcrRequest) -> Interaction | str:
         """The first recording matching ``request`` (not played yet, unless repeats), or why none."""
         with self._lock:
-            self.received.append(request)
             try:
                 response = self.cassette.play_response(request)
             except UnhandledHTTPRequestError:

@@ -105,7 +105,7 @@ def test_recorded_server_is_covered_by_the_spec(capsys):
         f"Pieces OS at {server.url} (given) sent 23 models: openapi/models.yaml covers all of it.\n",
         "",
     )
-    assert [(r.method, r.path) for r in server.replay.received] == [("GET", "/models")] * 2
+    assert [(r.method, r.path) for r in server.received] == [("GET", "/models")] * 2
 
 
 def test_newer_server_findings_are_exactly_what_it_adds(capsys):
