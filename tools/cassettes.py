@@ -1,13 +1,13 @@
 """The recordings: VCR.py cassettes, one per scenario, recorded, read and matched by vcrpy itself.
 
-The hooks keep, of each exchange, the request as sent (method; URI on RECORDING_HOST whatever server was
-recorded; Accept, Content-Type; body) and the response (status, reason, Content-Type, decoded body).
-Provenance is in vcrpy's ``metadata.provenance`` and, written by Persister, in a comment on top.
+A cassette keeps the request as sent (URI on RECORDING_HOST; Accept, Content-Type; body) and the response
+(status, reason, Content-Type, decoded body); its provenance is in ``metadata.provenance`` and a comment.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,6 @@ from vcr.serialize import serialize
 from tools import RECORDINGS
 
 RECORDING_HOST = "http://localhost:1000"
-REQUEST_HEADERS = ("accept", "content-type")
 
 
 def _kept(headers: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -33,7 +32,7 @@ def _kept(headers: Any, names: tuple[str, ...]) -> dict[str, Any]:
 def keep_request(request: Request) -> Request:
     parts = urlsplit(request.uri)
     request.uri = RECORDING_HOST + parts.path + (f"?{parts.query}" if parts.query else "")
-    request.headers = _kept(request.headers, REQUEST_HEADERS)
+    request.headers = _kept(request.headers, ("accept", "content-type"))
     return request
 
 
@@ -96,27 +95,22 @@ class Interaction:
     method = property(lambda self: self.request.method)
     target = property(lambda self: self.request.uri.removeprefix(RECORDING_HOST))  # path and query, as sent
     request_body = property(lambda self: self.request.body or None)
-    request_headers = property(lambda self: _kept(self.request.headers, REQUEST_HEADERS))
     status = property(lambda self: int(self.response["status"]["code"]))
     reason = property(lambda self: self.response["status"].get("message") or "")
     content_type = property(lambda self: (self.response["headers"].get("content-type") or [""])[0])
     response_body = property(lambda self: self.response["body"]["string"] or b"")
+    __str__ = lambda self: f"{self.cassette}#{self.index}"  # noqa: E731  (its test id)
 
     @property
-    def label(self) -> str:
-        """``models_snapshot #0 (GET /models -> 200)``: names the recording in messages."""
+    def label(self) -> str:  # "models_snapshot #0 (GET /models -> 200)": names the recording in messages
         return f"{self.cassette} #{self.index} ({self.method} {self.target} -> {self.status})"
 
 
 @dataclass(frozen=True)
 class Recording:
-    """The cassette of one scenario, as vcrpy loads it."""
-
     name: str
     interactions: list[Interaction]
-    provenance: dict[str, Any]
-
-    captured_live = property(lambda self: bool(self.provenance.get("captured_live")))
+    provenance: dict[str, Any]  # empty for a cassette from elsewhere
 
 
 def path_of(name: str, directory: Path = RECORDINGS) -> Path:
@@ -125,22 +119,18 @@ def path_of(name: str, directory: Path = RECORDINGS) -> Path:
 
 def load(path: Path) -> Recording:
     cassette = Cassette.load(path=str(path), record_mode="none")
-    name = path.name.removesuffix(".yaml")
-    interactions = [Interaction(*pair, name, index) for index, pair in enumerate(cassette.data)]
+    interactions = [Interaction(*pair, path.stem, index) for index, pair in enumerate(cassette.data)]
     try:
-        return Recording(name, interactions, cassette.get_metadata("provenance", {}))
-    except MissingMetadataError:  # a cassette from elsewhere
-        return Recording(name, interactions, {})
+        return Recording(path.stem, interactions, cassette.get_metadata("provenance", {}))
+    except MissingMetadataError:
+        return Recording(path.stem, interactions, {})
 
 
-def load_all(directory: Path = RECORDINGS) -> list[Recording]:
-    return [load(path) for path in sorted(directory.glob("*.yaml"))]
-
-
-def load_named(names: list[str], directory: Path = RECORDINGS) -> list[Recording]:
-    """The named cassettes, in the order given; a missing one raises FileNotFoundError naming it."""
-    for name in names:
-        if not path_of(name, directory).is_file():
-            known = ", ".join(p.stem for p in sorted(directory.glob("*.yaml")))
-            raise FileNotFoundError(f"no recording named {name!r} in {directory} (known: {known})")
-    return [load(path_of(name, directory)) for name in names]
+def load_all(directory: Path = RECORDINGS, names: Sequence[str] = ()) -> list[Recording]:
+    """Every cassette of ``directory``, or the named ones in the order given (FileNotFoundError naming
+    a missing one)."""
+    known = sorted(path.stem for path in directory.glob("*.yaml"))
+    if missing := [name for name in names if name not in known]:
+        listed = ", ".join(known)
+        raise FileNotFoundError(f"no recording named {missing[0]!r} in {directory} (known: {listed})")
+    return [load(path_of(name, directory)) for name in names or known]

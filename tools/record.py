@@ -1,15 +1,15 @@
 """Record the contract scenarios (tests/contract/scenarios.yaml) into the cassettes of tests/recordings/.
 
---upstream URL (make record) records from a live Pieces OS, which it CHANGES: only once yes is
-typed, or with CONFIRM=yes; else it refuses and sends nothing. Scenarios a live server cannot play
-keep their synthesized cassette. --synthesize records from a stand-in serving the scenarios' answers.
-Both run tests/contract/test_record_scenarios.py under pytest-recording (--record-mode=rewrite; this
+--upstream URL (make record) records from a live Pieces OS only once yes is typed, or with CONFIRM=yes;
+scenarios it cannot play keep their synthesized cassette. --synthesize records from a stand-in serving
+the scenarios' answers. Both run tests/contract/test_record_scenarios.py under pytest-recording (this
 module is the plugin adding its options) into a temporary folder, copied to --out when all passed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -31,7 +31,6 @@ LIVE_WARNING = (
     "recordings then hold your model registry as Pieces OS lists it: review them before committing."
 )
 SCENARIO_TESTS = ROOT / "tests" / "contract" / "test_record_scenarios.py"
-NOTHING = "Nothing was sent, nothing was written."
 
 
 def pytest_addoption(parser: Any) -> None:
@@ -39,61 +38,45 @@ def pytest_addoption(parser: Any) -> None:
     parser.addoption("--recordings-out", help="the folder the cassettes are written to")
 
 
-def confirmed(url: str) -> bool:
-    """CONFIRM=yes, or ``yes`` typed at the terminal; else False, having said why."""
+def refusal(url: str) -> str | None:
+    """None once confirmed (CONFIRM=yes, or ``yes`` typed at the terminal); else why it refuses."""
     if os.environ.get("CONFIRM", "").strip().lower() == "yes":
-        return True
+        return None
     if not sys.stdin.isatty():
         why = "standard input is not a terminal, and CONFIRM is not yes"
         go = f"make record PIECES_OS_URL={url} CONFIRM=yes"
-        print(
-            f"record: refusing to record: nobody confirmed ({why}). To go ahead: {go}. {NOTHING}",
-            file=sys.stderr,
-        )
-        return False
-    try:
-        answer = input(f"Type yes to record from {url}, changing it as said above: ")
-    except (EOFError, KeyboardInterrupt):
-        answer = ""
-    if answer.strip().lower() != "yes":
-        print(f"record: not confirmed. {NOTHING}", file=sys.stderr)
-    return answer.strip().lower() == "yes"
+        return f"refusing to record: nobody confirmed ({why}). To go ahead: {go}."
+    with contextlib.suppress(EOFError, KeyboardInterrupt):
+        if input(f"Type yes to record from {url}, changing it as said above: ").strip().lower() == "yes":
+            return None
+    return "not confirmed."
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.record", description=f"{__doc__}\n{LIVE_WARNING}")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--upstream", metavar="URL", help="a live Pieces OS, such as http://localhost:39300")
-    source.add_argument(
-        "--synthesize", action="store_true", help="from the scenarios' answers (no Pieces OS)"
-    )
+    source.add_argument("--synthesize", action="store_true", help="the scenarios' answers (no Pieces OS)")
     parser.add_argument("--out", type=Path, default=RECORDINGS, help=f"output folder (default {RECORDINGS})")
-    parser.add_argument("--only", nargs="+", default=[], metavar="NAME", help="record only these scenarios")
+    names = [s.name for s in SCENARIOS]
+    parser.add_argument("--only", nargs="+", choices=names, default=names, metavar="SCENARIO")
     args = parser.parse_args(argv)
-    url = args.upstream
-    if set(args.only) - {s.name for s in SCENARIOS}:
-        parser.error(f"no scenario named {sorted(set(args.only))}: {', '.join(s.name for s in SCENARIOS)}")
-    scenarios = [s for s in SCENARIOS if not args.only or s.name in args.only]
+    url, scenarios = args.upstream, [s for s in SCENARIOS if s.name in args.only]
     if url:
         print(f"WARNING: {LIVE_WARNING}", file=sys.stderr, flush=True)
-        if not confirmed(url):
-            return 2
+        if why := refusal(url):
+            parser.exit(2, f"record: {why} Nothing was sent, nothing was written.\n")
         try:
             httpx.get(url.rstrip("/") + "/models", timeout=httpx.Timeout(30.0, connect=5.0), trust_env=False)
         except httpx.HTTPError as exc:
-            why = f"{type(exc).__name__}: {exc}"
-            print(
-                f"record: cannot reach Pieces OS at {url} ({why}); is it running? Nothing was recorded.",
-                file=sys.stderr,
-            )
-            return 1
+            unreachable = f"record: cannot reach Pieces OS at {url} ({type(exc).__name__}: {exc})"
+            parser.exit(1, f"{unreachable}; is it running? Nothing was recorded.\n")
     with tempfile.TemporaryDirectory() as staging:
         options = ["--record-mode=rewrite", f"--recordings-out={staging}", "-p", "no:xdist", "-q"]
         options += [f"--pieces-os-url={url}"] if url else []
         tests = [f"{SCENARIO_TESTS}::test_scenario[{s.name}]" for s in scenarios]
         if pytest.main([*tests, *options], plugins=[sys.modules[__name__]]) != pytest.ExitCode.OK:
-            print("record: a scenario failed (see above). Nothing was written.", file=sys.stderr)
-            return 1
+            parser.exit(1, "record: a scenario failed (see above). Nothing was written.\n")
         args.out.mkdir(parents=True, exist_ok=True)
         for path in sorted(Path(staging).glob("*.yaml")):
             print(f"wrote {shutil.copyfile(path, args.out / path.name)}")

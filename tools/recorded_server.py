@@ -1,10 +1,8 @@
 """The recorded server (``make serve``): a real HTTP server on 127.0.0.1 answering from the recordings.
 
-pytest-httpserver's server answers from one vcrpy Cassette of the recordings, matched by vcrpy's matchers
-(method, path as sent, query, JSON body); a request matching none gets ``404``, ``X-Recorded-Server:
-no-match`` and a text naming the closest recording and the difference. Like Pieces OS it answers the
-health check, and ``make serve`` listens on the first free port of 39300-39333, so ``Client()`` finds it.
-Tests declare each test's recordings with ``replaying()``: each answers once, all must be played.
+A vcrpy Cassette of the recordings answers, matched by vcrpy's matchers (method, path as sent, query, JSON
+body); a request matching none gets a 404 naming the closest recording and the difference. Like Pieces OS
+it answers the health check. Tests declare their recordings with ``replaying()``: each answers once.
 """
 
 from __future__ import annotations
@@ -13,14 +11,14 @@ import argparse
 import contextlib
 import difflib
 import errno
+import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 from pytest_httpserver.httpserver import HTTPServerBase
 from vcr import matchers
 from vcr.cassette import Cassette
@@ -28,15 +26,16 @@ from vcr.errors import UnhandledHTTPRequestError
 from vcr.request import Request as VcrRequest
 from werkzeug import Request, Response
 
-from pieces_models_client.client import HEALTH_PATH, PIECES_OS_PORTS, PIECES_OS_URL_VARIABLE
+from pieces_models_client.client import HEALTH_PATH, PIECES_OS_PORTS, PIECES_OS_URL_VARIABLE, find_pieces_os
 from tools import RECORDINGS
-from tools.cassettes import RECORDING_HOST, Interaction, Recording, json_body, load_all, load_named
+from tools.cassettes import RECORDING_HOST, Interaction, Recording, json_body, load_all
 from tools.loopback import HTTPServerMixin
 
 MATCH_ON = (matchers.method, matchers.path, matchers.query, json_body)
 NO_MATCH_HEADER = "X-Recorded-Server"
 TEXT = "text/plain; charset=utf-8"
 Recordings = Iterable[Recording | Interaction]
+LOG = logging.getLogger(__name__)
 
 
 class ReplayMismatch(AssertionError):
@@ -44,27 +43,25 @@ class ReplayMismatch(AssertionError):
 
 
 class Replay:
-    """Recordings as one vcrpy Cassette (record mode none), and the requests it got. Thread-safe."""
+    """Recordings as one vcrpy Cassette (record mode none), and the requests none matched. Thread-safe."""
 
     def __init__(self, recordings: Recordings, match_on: Sequence[Any] = MATCH_ON, repeats: bool = False):
         self.interactions = [i for r in recordings for i in getattr(r, "interactions", [r])]
-        self.match_on, self.received, self.misses = tuple(match_on), [], []
+        self.match_on, self.misses = tuple(match_on), []
         self.cassette = Cassette("served", record_mode="none", match_on=self.match_on)
         self.cassette.allow_playback_repeats = repeats
-        for interaction in self.interactions:
-            self.cassette.append(interaction.request, interaction.response)
+        self.cassette.data = [(i.request, i.response) for i in self.interactions]
         self._lock = threading.Lock()
 
     def answer(self, request: VcrRequest) -> Interaction | str:
         """The first recording matching ``request`` (not played yet, unless repeats), or why none."""
         with self._lock:
-            self.received.append(request)
             try:
                 response = self.cassette.play_response(request)
             except UnhandledHTTPRequestError:
                 self.misses.append(self._explain(request))
                 return self.misses[-1]
-            return next(i for i, (_, r) in zip(self.interactions, self.cassette.data) if r is response)  # noqa: B905
+            return next(i for i in self.interactions if i.response is response)
 
     def _explain(self, request: VcrRequest) -> str:
         body = request.body.decode("utf-8", "replace") if request.body else ""
@@ -98,25 +95,23 @@ class Replay:
             raise ReplayMismatch("\n\n".join(problems))
 
 
+class Recorded(Response):
+    default_mimetype = None  # no Content-Type unless one was recorded
+
+
 class RecordedServer(HTTPServerMixin, HTTPServerBase):
     """Replays recordings over HTTP (``repeats``: a recording may answer again, as ``make serve`` does)."""
 
     def __init__(
-        self,
-        recordings: Recordings = (),
-        *,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        log: Callable[[str], None] | None = None,
-        repeats: bool = False,
+        self, recordings: Recordings = (), *, host: str = "127.0.0.1", port: int = 0, repeats: bool = False
     ):
         super().__init__(host, port, threaded=True)
-        self.replay, self.say = Replay(recordings, repeats=repeats), log or (lambda line: None)
+        self.replay = Replay(recordings, repeats=repeats)
 
     def dispatch(self, request: Request) -> Response:
         method, target = request.method, request.environ["REQUEST_URI"]  # the path and query as sent
         if target == HEALTH_PATH and method in ("GET", "HEAD"):
-            self.say(f"{method} {target} -> 200 (health check)")
+            LOG.info(f"{method} {target} -> 200 (health check)")
             return Response("ok", 200, content_type=TEXT)  # like Pieces OS, whatever the recordings
         if method == "HEAD":
             return Response("Unsupported method ('HEAD')", 501, content_type=TEXT)
@@ -124,17 +119,13 @@ class RecordedServer(HTTPServerMixin, HTTPServerBase):
             VcrRequest(method, RECORDING_HOST + target, request.get_data(), request.headers)
         )
         if isinstance(found, str):
-            self.say(f"{method} {target} -> 404\n{found}")
+            LOG.info(f"{method} {target} -> 404\n{found}")
             return Response(found, 404, {NO_MATCH_HEADER: "no-match"}, content_type=TEXT)
-        self.say(f"{method} {target} -> {found.status} ({found.cassette} #{found.index})")
-        answer = Response(found.response_body, f"{found.status} {found.reason}".strip())
-        if found.content_type:
-            answer.content_type = found.content_type
-        else:
-            del answer.headers["Content-Type"]
-        return answer
+        LOG.info(f"{method} {target} -> {found.status} ({found.cassette} #{found.index})")
+        status = f"{found.status} {found.reason}".strip()
+        return Recorded(found.response_body, status, content_type=found.content_type or None)
 
-    @contextmanager
+    @contextlib.contextmanager
     def replaying(self, recordings: Recordings, match_on: Sequence[Any] = MATCH_ON) -> Iterator[Replay]:
         """Answer from ``recordings`` only, each once, for the block; then fail on misses and unplayed ones
         (if the block raises after a miss, the mismatch, usually the cause, is raised from it)."""
@@ -163,23 +154,20 @@ def first_free(make: Callable[[int], RecordedServer], ports: Sequence[int]) -> R
 
 
 def _how_to_connect(url: str, host: str) -> str:
-    """How a Client reaches the server at ``url``: discovery, unless the port or host hides it."""
-    port = int(url.rsplit(":", 1)[1])
+    """How a Client reaches the server at ``url``: discovery, unless port, host or PIECES_OS_URL hide it."""
+    port, configured = int(url.rsplit(":", 1)[1]), os.environ.get(PIECES_OS_URL_VARIABLE, "").strip()
     explicit = f"Client(base_url='{url}') or {PIECES_OS_URL_VARIABLE}={url}"
     if port not in PIECES_OS_PORTS or host not in ("127.0.0.1", "0.0.0.0"):
         return f"Client() does not look here: use {explicit}"
-    for earlier in PIECES_OS_PORTS[: PIECES_OS_PORTS.index(port)]:
-        try:
-            status = httpx.get(f"http://127.0.0.1:{earlier}{HEALTH_PATH}", timeout=0.5, trust_env=False)
-        except httpx.HTTPError:
-            continue
-        if status.status_code == 200:
-            where = f"127.0.0.1:{earlier} first (it answers GET {HEALTH_PATH}: Pieces OS?)"
-            return f"Client() finds {where}: use {explicit}"
-    return f"Client() finds it (unless {PIECES_OS_URL_VARIABLE} is set); or use {explicit}"
+    if configured:
+        return f"Client() goes to {PIECES_OS_URL_VARIABLE}={configured}: use {explicit}"
+    found = find_pieces_os()  # the discovery Client() runs
+    if found != f"http://127.0.0.1:{port}":
+        return f"Client() finds {found} first (it answers GET {HEALTH_PATH}: Pieces OS?): use {explicit}"
+    return f"Client() finds it; or use {explicit}"
 
 
-def _banner(server: RecordedServer, source: str, host: str) -> str:
+def _banner(server: RecordedServer, source: str, host: str) -> list[str]:
     interactions, shadowed = server.replay.interactions, server.replay.shadowed()
     lines = [f"Recorded server: {len(interactions)} recording(s) from {source}, on {server.url}"]
     lines += [
@@ -191,46 +179,33 @@ def _banner(server: RecordedServer, source: str, host: str) -> str:
             f"Not served, because an earlier recording answers the same request: {names} (serve "
             "them by name, e.g. `make serve SCENARIOS=models_snapshot_empty`)"
         )
-    return "\n".join(
-        [*lines, _how_to_connect(server.url, host), f"Try: curl {server.url}/models  (Ctrl-C stops)"]
-    )
+    return [*lines, _how_to_connect(server.url, host), f"Try: curl {server.url}/models  (Ctrl-C stops)"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.recorded_server", description=__doc__.split("\n")[0]
-    )
-    parser.add_argument(
-        "--port",
-        type=int,
-        help="port to listen on (default: the first free one from "
-        f"{PIECES_OS_PORTS[0]} to {PIECES_OS_PORTS[-1]}, where Client() looks; 0: any)",
-    )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser = argparse.ArgumentParser(prog="python -m tools.recorded_server", description=__doc__)
+    first, last = PIECES_OS_PORTS[0], PIECES_OS_PORTS[-1]
+    parser.add_argument("--port", type=int, help=f"port (default: the first free of {first}-{last}; 0: any)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
     parser.add_argument("--recordings", type=Path, default=RECORDINGS, help="folder of cassettes")
-    parser.add_argument(
-        "names", nargs="*", help="recordings to serve (default: all; the first match answers)"
-    )
+    parser.add_argument("names", nargs="*", help="recordings to serve (default: all; first match answers)")
     args = parser.parse_args(argv)
     try:
-        recordings = load_named(args.names, args.recordings) if args.names else load_all(args.recordings)
+        recordings = load_all(args.recordings, args.names)
     except FileNotFoundError as exc:
         parser.error(str(exc))
-    log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    logging.basicConfig(format="%(message)s")  # each request, on standard error
+    LOG.setLevel(logging.INFO)
     ports = PIECES_OS_PORTS if args.port is None else (args.port,)
-    make = lambda port: RecordedServer(recordings, host=args.host, port=port, log=log, repeats=True)  # noqa: E731
+    make = lambda port: RecordedServer(recordings, host=args.host, port=port, repeats=True)  # noqa: E731
+    where = f"{args.host}:{args.port}" if args.port is not None else f"{args.host} ports {first} to {last}"
     try:
         server = first_free(make, ports)
     except OSError as exc:
-        parser.error(
-            f"cannot listen on {args.host}{f':{args.port}' * (args.port is not None)}: {exc.strerror}"
-        )
+        parser.error(f"cannot listen on {where}: {exc.strerror}")
     if server is None:
-        parser.error(
-            f"cannot listen on {args.host} ports {ports[0]} to {ports[-1]}: all in use. "
-            "Choose one: make serve PORT=8000 (--port 8000)"
-        )
-    print(_banner(server, ", ".join(args.names) or str(args.recordings), args.host), flush=True)
+        parser.error(f"cannot listen on {where}: all in use. Choose one: make serve PORT=8000 (--port 8000)")
+    print(*_banner(server, ", ".join(args.names) or str(args.recordings), args.host), sep="\n", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.server_thread.join()  # type: ignore[union-attr]
     server.stop()

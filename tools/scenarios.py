@@ -32,9 +32,8 @@ class Answer:
         body = json.loads((ROOT / json_file).read_bytes()) if json_file else data.get("json")
         if body is None:
             return cls(status)
-        return cls(
-            status, json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode(), "application/json"
-        )
+        compact = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
+        return cls(status, compact.encode(), "application/json")
 
 
 @dataclass(frozen=True)
@@ -55,9 +54,7 @@ class Scenario:
 
     live = property(lambda self: not self.synthesized_only_because)
     recorded_calls = property(lambda self: [call for call in self.calls if not call.setup])
-
-    def __str__(self) -> str:
-        return self.name
+    __str__ = lambda self: self.name  # noqa: E731
 
 
 SCENARIOS: tuple[Scenario, ...] = tuple(
@@ -69,10 +66,6 @@ SCENARIOS: tuple[Scenario, ...] = tuple(
 )
 
 
-class ScenarioError(RuntimeError):
-    """A scenario could not run to the end (a model to work on was not registered, say)."""
-
-
 def play(scenario: Scenario, client: Client) -> list[Response[Any]]:
     """Make every call of ``scenario`` with ``client``'s sync_detailed(); the responses."""
     responses: list[Response[Any]] = []
@@ -82,7 +75,7 @@ def play(scenario: Scenario, client: Client) -> list[Response[Any]]:
             earlier = responses[model["registered_by"]]
             model = getattr(earlier.parsed, "id", None)
             if not isinstance(model, str):
-                raise ScenarioError(
+                raise RuntimeError(
                     f"{scenario}: call {call.model['registered_by']} was to register a model, but the server "
                     f"answered {earlier.status_code}: {earlier.content[:300].decode('utf-8', 'replace')}"
                 )

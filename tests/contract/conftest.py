@@ -1,28 +1,23 @@
-"""Fixtures of the contract tests: the recorded server and clients pointed at it; pytest-recording set-up."""
+"""Fixtures of the contract tests: the recorded server, an httpx client to it; pytest-recording set-up."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from pieces_models_client import Client
-from tests.support.loopback import SSL_CONTEXT, client
+from tests.support.loopback import SSL_CONTEXT
 from tools.cassettes import Persister
 from tools.recorded_server import RecordedServer
 
-
-def pytest_ignore_collect(collection_path: Path, config: Any) -> bool | None:
-    """test_record_scenarios.py records (make record): collected only when named, as tools/record.py does."""
-    return collection_path.name == "test_record_scenarios.py" or None
+# test_record_scenarios.py records (make record): collected only when named, as tools/record.py does.
+collect_ignore = ["test_record_scenarios.py"]
 
 
 def pytest_recording_configure(config: Any, vcr: Any) -> None:
-    # vcrpy's persister, writing the provenance comment (pytest-recording 0.14.1's own cannot load a
-    # cassette with metadata).
+    # vcrpy's, writing the provenance comment (pytest-recording 0.14.1's cannot load metadata).
     vcr.register_persister(Persister)
 
 
@@ -38,9 +33,3 @@ def http(recorded_server: RecordedServer) -> Iterator[httpx.Client]:
     """A plain httpx client pointed at the recorded server, for requests the generated client never sends."""
     with httpx.Client(base_url=recorded_server.url, verify=SSL_CONTEXT) as plain:
         yield plain
-
-
-@pytest.fixture
-def make_client(recorded_server: RecordedServer) -> Callable[[], Client]:
-    """A factory of generated clients pointed at the recorded server."""
-    return lambda: client(recorded_server.url)

@@ -1,5 +1,4 @@
-"""The shipped recordings, loaded once, and the spec operation of each, read off the recorded request
-itself (method and path), so that live recordings are checked like synthesized ones."""
+"""The shipped recordings, loaded once, and the spec operation of each, read off the recorded request."""
 
 from __future__ import annotations
 
@@ -7,7 +6,7 @@ import functools
 import json
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 
@@ -28,50 +27,32 @@ def interactions() -> list[Interaction]:
     return [interaction for recording in cassettes() for interaction in recording.interactions]
 
 
-def name(interaction: Interaction) -> str:
-    """The test id of a recording: ``models_snapshot#0``."""
-    return f"{interaction.cassette}#{interaction.index}"
-
-
 @dataclass(frozen=True)
 class Operation:
-    """The spec's operation (tools/endpoints.py) of one recorded request, and the call that makes it."""
+    """A recording and the spec's operation (tools/endpoints.py) its request is for."""
 
-    endpoint: Endpoint
-    path_params: dict[str, str]
     interaction: Interaction
+    endpoint: Endpoint
+    args: tuple[str, ...]  # the path parameters as the caller passes them: decoded
 
-    operation_id = property(lambda self: self.endpoint.operation_id)
-    module_name = property(lambda self: self.endpoint.name)
-    module = property(lambda self: self.endpoint.module)
-    request_schema = property(lambda self: self.endpoint.body)
-    response_schema = property(lambda self: self.endpoint.response)
-    request_type = property(lambda self: self.endpoint.body_type)
-    response_type = property(lambda self: self.endpoint.response_type)
     is_success = property(lambda self: self.interaction.status == self.endpoint.success_status)
-    returns_body = property(lambda self: self.is_success and self.response_schema is not None)  # JSON
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        """The path parameters as the caller passes them: decoded."""
-        return tuple(unquote(value) for value in self.path_params.values())
+    returns_body = property(lambda self: self.is_success and self.endpoint.response is not None)  # JSON
 
     @property
     def kwargs(self) -> dict[str, Any]:
         """The body argument, typed, built from the recorded request body (UNSET when there is none)."""
-        body = self.interaction.request_body
-        return self.endpoint.arguments((), None if body is None else json.loads(body))[1]
+        return self.endpoint.arguments((), json.loads(self.interaction.request_body or "null"))[1]
 
 
 def operation_of(interaction: Interaction) -> Operation:
     """The spec operation the recorded request is for; AssertionError when the spec has none."""
-    found = find(interaction.method, urlsplit(interaction.target).path)
+    found = find(interaction.method, interaction.request.path)
     if found is None:
         raise AssertionError(f"{interaction.label}: no operation of the spec has this method and path")
-    return Operation(found[0], found[1], interaction)
+    return Operation(interaction, found[0], tuple(map(unquote, found[1].values())))
 
 
 def with_operation(keep: Any = None) -> list[Any]:
     """pytest params of every recording (``keep(operation)`` filters), with readable ids."""
     operations = [operation_of(interaction) for interaction in interactions()]
-    return [pytest.param(op, id=name(op.interaction)) for op in operations if keep is None or keep(op)]
+    return [pytest.param(op, id=str(op.interaction)) for op in operations if keep is None or keep(op)]

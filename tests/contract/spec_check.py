@@ -1,5 +1,5 @@
 """Validate recorded exchanges against an OpenAPI document with openapi-core, naming the field at fault;
-with ``strict(spec_dict)``, undeclared fields are refused too."""
+with ``strict_fields``, undeclared fields are refused too."""
 
 from __future__ import annotations
 
@@ -21,63 +21,52 @@ ENUM_SHOWN = 5
 SCHEMA_ERRORS_SHOWN = 10
 
 
-def strict(spec_dict: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``spec_dict`` whose object schemas with properties allow no other field."""
-    out = copy.deepcopy(spec_dict)
-    for schema in out["components"]["schemas"].values():
-        if "properties" in schema and "additionalProperties" not in schema:
-            schema["additionalProperties"] = False
-    return out
-
-
-def build(spec_dict: dict[str, Any]) -> OpenAPI:
-    return OpenAPI.from_dict(copy.deepcopy(spec_dict))
+def build(spec_dict: dict[str, Any], strict_fields: bool = False) -> OpenAPI:
+    """openapi-core's reading of a copy of ``spec_dict``; ``strict_fields``: its object schemas with
+    properties allow no other field."""
+    spec_dict = copy.deepcopy(spec_dict)
+    for schema in spec_dict["components"]["schemas"].values():
+        if strict_fields and "properties" in schema:
+            schema.setdefault("additionalProperties", False)
+    return OpenAPI.from_dict(spec_dict)
 
 
 @functools.cache
 def shipped(strict_fields: bool = False) -> OpenAPI:
     """openapi/models.yaml as openapi-core reads it (strict: undeclared fields refused)."""
-    return build(strict(load_spec()) if strict_fields else load_spec())
+    return build(load_spec(), strict_fields)
 
 
 def _message(error: Any) -> str:
-    if error.validator == "enum":
-        values = list(error.validator_value)
-        shown = ", ".join(repr(v) for v in values[:ENUM_SHOWN]) + (
-            ", ..." if len(values) > ENUM_SHOWN else ""
-        )
-        return f"{error.instance!r} is not one of the {len(values)} values the spec lists ({shown})"
-    return error.message
+    if error.validator != "enum":
+        return error.message
+    values = list(error.validator_value)
+    shown = ", ".join(map(repr, values[:ENUM_SHOWN])) + ", ..." * (len(values) > ENUM_SHOWN)
+    return f"{error.instance!r} is not one of the {len(values)} values the spec lists ({shown})"
 
 
 def _explain(where: str, error: Exception) -> Iterator[str]:
-    schema_errors = getattr(error.__cause__, "schema_errors", None)
+    schema_errors = list(getattr(error.__cause__, "schema_errors", ()))
     if not schema_errors:
         yield f"{where}: {error}"
-        return
-    for shown, schema_error in enumerate(schema_errors):
-        if shown == SCHEMA_ERRORS_SHOWN:
-            yield f"{where} body: ... and {len(schema_errors) - shown} more like these"
-            return
+    for schema_error in schema_errors[:SCHEMA_ERRORS_SHOWN]:
         yield f"{where} body {location(tuple(schema_error.absolute_path))}: {_message(schema_error)}"
-
-
-def _request(interaction: Interaction) -> MockRequest:
-    parts = urlsplit(interaction.request.uri)
-    return MockRequest(
-        f"{parts.scheme}://{parts.netloc}",
-        interaction.method.lower(),
-        parts.path,
-        args=dict(parse_qsl(parts.query)),
-        headers=interaction.request_headers,
-        data=interaction.request_body,
-        content_type=interaction.request_headers.get("content-type", ""),
-    )
+    if len(schema_errors) > SCHEMA_ERRORS_SHOWN:
+        yield f"{where} body: ... and {len(schema_errors) - SCHEMA_ERRORS_SHOWN} more like these"
 
 
 def problems(interaction: Interaction, api: OpenAPI) -> list[str]:
     """Everything in the recorded exchange that ``api`` does not allow, one line each."""
-    request = _request(interaction)
+    sent = urlsplit(interaction.request.uri)
+    request = MockRequest(
+        f"{sent.scheme}://{sent.netloc}",
+        interaction.method.lower(),
+        sent.path,
+        args=dict(parse_qsl(sent.query)),
+        headers=interaction.request.headers,
+        data=interaction.request_body,
+        content_type=interaction.request.headers.get("content-type", ""),
+    )
     out = [line for error in api.iter_request_errors(request) for line in _explain("request", error)]
     content_type = interaction.content_type
     headers = {"content-type": content_type} if content_type else {}

@@ -60,7 +60,7 @@ def vcr_config(operation: Operation) -> dict[str, Any]:
 
 def _call(operation: Operation, function: str) -> Any:
     """Call ``function`` of the operation's module with the arguments the recording implies."""
-    call = getattr(operation.module, function)
+    call = getattr(operation.endpoint.module, function)
     client = Client(base_url=RECORDING_HOST, verify_ssl=SSL_CONTEXT)
     if not function.startswith("asyncio"):
         with client:
@@ -86,9 +86,9 @@ def _assert_read_as_recorded(response: Any, operation: Operation) -> None:
     if not operation.returns_body:
         assert response.parsed is None
         return
-    assert isinstance(response.parsed, operation.response_type)
+    assert isinstance(response.parsed, operation.endpoint.response_type)
     problems = round_trip_problems(
-        json.loads(recorded.response_body), response.parsed.to_dict(), operation.response_schema
+        json.loads(recorded.response_body), response.parsed.to_dict(), operation.endpoint.response
     )
     assert not problems, "to_dict() of the parsed body differs from the recording:\n  " + "\n  ".join(
         problems
@@ -128,13 +128,13 @@ def test_plain_call_returns_the_typed_body_or_raises_api_error(operation: Operat
         assert (error.status_code, error.content, error.operation) == (
             recorded.status,
             recorded.response_body,
-            operation.operation_id,
+            operation.endpoint.operation_id,
         )
         assert not isinstance(error, errors.UnexpectedStatus), (
             "a 500 is declared: ApiError, not UnexpectedStatus"
         )
     elif operation.returns_body:
-        assert isinstance(result, operation.response_type)
+        assert isinstance(result, operation.endpoint.response_type)
     else:
         assert result is None
 
@@ -143,8 +143,8 @@ def test_plain_call_returns_the_typed_body_or_raises_api_error(operation: Operat
 def test_request_body_round_trips_through_the_typed_model(operation: Operation):
     """The recorded request body, read into its typed model, is written back unchanged by to_dict()."""
     recorded = json.loads(operation.interaction.request_body)
-    written = operation.request_type.from_dict(recorded).to_dict()
-    problems = round_trip_problems(recorded, written, operation.request_schema)
+    written = operation.endpoint.body_type.from_dict(recorded).to_dict()
+    problems = round_trip_problems(recorded, written, operation.endpoint.body)
     assert not problems, "\n".join(problems)
 
 
@@ -162,7 +162,7 @@ def test_strict_replay_answers_only_the_recorded_request_and_only_once(operation
     exact = {
         "method": recorded.method,
         "url": recorded.request.uri,
-        "headers": recorded.request_headers,
+        "headers": recorded.request.headers,
         "content": recorded.request_body,
     }
     differing = [

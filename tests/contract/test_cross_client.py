@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from pieces_models_client.types import Unset
 from tests.contract.recordings import Operation, cassette, operation_of, with_operation
+from tests.support.loopback import client as loopback_client
 from tests.support.round_trip import Path, datetime_paths, differences, location, reading, same_instant
 from tools import endpoints as spec
 from tools.recorded_server import MATCH_ON, ReplayMismatch
@@ -50,11 +51,11 @@ def call_sdk(operation: Operation, base_url: str) -> Any:
     api_client = ApiClient(Configuration(host=base_url))
     try:
         kwargs = {}
-        if operation.request_schema is not None:
+        if operation.endpoint.body is not None:
             body = operation.interaction.request_body
-            value = None if body is None else sdk_type(operation.request_schema).from_dict(json.loads(body))
-            kwargs[snake(operation.request_schema)] = value
-        return getattr(ModelsApi(api_client), operation.module_name)(*operation.args, **kwargs)
+            value = None if body is None else sdk_type(operation.endpoint.body).from_dict(json.loads(body))
+            kwargs[snake(operation.endpoint.body)] = value
+        return getattr(ModelsApi(api_client), operation.endpoint.name)(*operation.args, **kwargs)
     finally:
         api_client.rest_client.pool_manager.clear()
 
@@ -198,19 +199,19 @@ def sdk_reading_problems(recorded: Any, schema_name: str, sdk_model: Any) -> lis
 
 
 @pytest.mark.parametrize("operation", with_operation(lambda op: op.is_success))
-def test_official_sdk_reads_what_our_client_reads(operation: Operation, recorded_server, make_client):
+def test_official_sdk_reads_what_our_client_reads(operation: Operation, recorded_server):
     """Both clients make the recorded call; every recorded value reads the same from both results."""
     recorded = operation.interaction
     with recorded_server.replaying([recorded], SDK_MATCHERS):
         theirs = call_sdk(operation, recorded_server.url)
-    with recorded_server.replaying([recorded]), make_client() as client:
-        ours = operation.module.sync(*operation.args, client=client, **operation.kwargs)
+    with recorded_server.replaying([recorded]), loopback_client(recorded_server.url) as client:
+        ours = operation.endpoint.module.sync(*operation.args, client=client, **operation.kwargs)
     if not operation.returns_body:
         assert (ours, theirs) == (None, None)
         return
-    assert isinstance(theirs, sdk_type(operation.response_schema))
+    assert isinstance(theirs, sdk_type(operation.endpoint.response))
     differences = value_differences(
-        json.loads(recorded.response_body), operation.response_schema, ours, theirs
+        json.loads(recorded.response_body), operation.endpoint.response, ours, theirs
     )
     assert not differences, f"{recorded.label}: the clients read differently:\n  " + "\n  ".join(differences)
 
@@ -219,10 +220,10 @@ def test_official_sdk_reads_what_our_client_reads(operation: Operation, recorded
 def test_official_sdk_reads_the_recorded_success_body_as_recorded(operation: Operation):
     """The SDK's from_dict reads every recorded value (its to_dict() is the recorded JSON), as validate."""
     body = json.loads(operation.interaction.response_body)
-    sdk_model = sdk_type(operation.response_schema)
+    sdk_model = sdk_type(operation.endpoint.response)
     read = sdk_model.from_dict(body)
     assert isinstance(read, sdk_model)
-    problems = sdk_reading_problems(body, operation.response_schema, read)
+    problems = sdk_reading_problems(body, operation.endpoint.response, read)
     assert not problems, f"{operation.interaction.label}:\n  " + "\n  ".join(problems)
     assert read == sdk_model.model_validate(body)
 
@@ -231,10 +232,10 @@ def test_official_sdk_reads_the_recorded_success_body_as_recorded(operation: Ope
 def test_official_sdk_reads_the_recorded_request_body_as_recorded(operation: Operation):
     """The SDK builds the recorded request body: its to_dict() is the recorded JSON, as model_validate."""
     body = json.loads(operation.interaction.request_body)
-    sdk_model = sdk_type(operation.request_schema)
+    sdk_model = sdk_type(operation.endpoint.body)
     read = sdk_model.from_dict(body)
     assert isinstance(read, sdk_model)
-    problems = sdk_reading_problems(body, operation.request_schema, read)
+    problems = sdk_reading_problems(body, operation.endpoint.body, read)
     assert not problems, f"{operation.interaction.label}:\n  " + "\n  ".join(problems)
     assert read == sdk_model.model_validate(body)
 

@@ -109,7 +109,7 @@ def test_synthesizing_reproduces_the_shipped_synthesized_recordings(tmp_path: Pa
     assert done.returncode == 0, done.stdout + done.stderr
     compared = 0
     for shipped in load_all():
-        if shipped.captured_live:
+        if shipped.provenance["captured_live"]:
             continue
         rebuilt = path_of(shipped.name, tmp_path).read_text(encoding="utf-8").splitlines()
         expected = path_of(shipped.name).read_text(encoding="utf-8").splitlines()

@@ -9,7 +9,7 @@ import httpx
 import pytest
 import vcr
 
-from tests.contract.recordings import cassette, cassettes, interactions, name, operation_of
+from tests.contract.recordings import cassette, cassettes, interactions, operation_of
 from tools import SNAPSHOT
 from tools import endpoints as spec
 from tools.cassettes import RECORDING_HOST, path_of
@@ -25,7 +25,9 @@ def test_there_is_one_cassette_per_scenario():
 @pytest.mark.parametrize("operation_id", [endpoint.operation_id for endpoint in ENDPOINTS])
 def test_every_operation_has_a_success_and_a_500_recording(operation_id: str):
     """Each of the five operations is recorded succeeding and failing with Pieces OS's 500 text/plain."""
-    recorded = [operation_of(i) for i in interactions() if operation_of(i).operation_id == operation_id]
+    recorded = [
+        operation_of(i) for i in interactions() if operation_of(i).endpoint.operation_id == operation_id
+    ]
     assert any(operation.is_success for operation in recorded)
     assert any(
         op.interaction.status == 500 and op.interaction.content_type.startswith("text/plain")
@@ -53,12 +55,12 @@ def test_cassette_says_where_it_came_from(recorded):
     assert provenance["scenario"] == recorded.name
 
 
-@pytest.mark.parametrize("recorded", interactions(), ids=name)
+@pytest.mark.parametrize("recorded", interactions(), ids=str)
 def test_request_keeps_the_headers_that_matter(recorded):
     """Every request is recorded against Pieces OS's address with its Accept header, and a body with
     its JSON Content-Type (and only a body)."""
     assert recorded.request.uri.startswith(RECORDING_HOST + "/models")
-    headers = recorded.request_headers
+    headers = recorded.request.headers
     assert headers["accept"] in ("application/json", "text/plain")
     assert ("content-type" in headers) == (recorded.request_body is not None)
     if recorded.request_body is not None:
@@ -122,7 +124,7 @@ def test_cassette_replays_with_vcrpy_itself(recorded):
             response = http.request(
                 interaction.method,
                 interaction.request.uri,
-                headers=interaction.request_headers,
+                headers=interaction.request.headers,
                 content=interaction.request_body,
             )
             assert (response.status_code, response.content) == (interaction.status, interaction.response_body)

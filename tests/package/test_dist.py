@@ -21,7 +21,7 @@ import pytest
 
 from tests.support.venvs import fresh_venv
 from tools import GENERATED, ROOT
-from tools.cassettes import load_named
+from tools.cassettes import load_all
 from tools.endpoints import load_spec
 from tools.recorded_server import RecordedServer
 
@@ -135,7 +135,7 @@ def test_wheel_installed_offline_calls_the_recorded_server(dist, tmp_path):
     """The wheel, installed with its dependencies from the wheelhouse alone into a fresh venv, reads the
     recorded 23-model snapshot and reports the spec's version from its installed metadata."""
     python = fresh_venv(tmp_path / "venv", str(dist.wheel))
-    with RecordedServer() as server, server.replaying(load_named(["models_snapshot"])):
+    with RecordedServer() as server, server.replaying(load_all(names=["models_snapshot"])):
         result = subprocess.run(
             [python, "-c", SCRIPT, server.url],
             cwd=tmp_path,

@@ -17,7 +17,7 @@ from tests.support.discovery_range import claimed_range, pieces_os
 from tests.support.endpoints import SNAPSHOT
 from tests.support.loopback import Server
 from tools import ROOT, SPEC, verify
-from tools.cassettes import load_named
+from tools.cassettes import load_all
 from tools.loopback import listener
 from tools.recorded_server import RecordedServer
 
@@ -94,7 +94,7 @@ def only_gets(server: Server) -> list[tuple[str, str]]:
 
 def test_recorded_server_is_covered_by_the_spec(capsys):
     """Against the recorded server serving the shipped snapshot: exit 0, an empty report, one GET /models."""
-    with RecordedServer(load_named(["models_snapshot"]), repeats=True) as server:
+    with RecordedServer(load_all(names=["models_snapshot"]), repeats=True) as server:
         code, report = run_json(capsys, "--url", server.url)
         human = run(capsys, "--url", server.url)
     assert code == 0
@@ -105,7 +105,7 @@ def test_recorded_server_is_covered_by_the_spec(capsys):
         f"Pieces OS at {server.url} (given) sent 23 models: openapi/models.yaml covers all of it.\n",
         "",
     )
-    assert [(r.method, r.path) for r in server.replay.received] == [("GET", "/models")] * 2
+    assert [(r.method, r.path) for r in server.received] == [("GET", "/models")] * 2
 
 
 def test_newer_server_findings_are_exactly_what_it_adds(capsys):
@@ -289,7 +289,7 @@ def test_a_refused_port_exits_2(capsys):
 def test_without_url_it_uses_pieces_os_url_and_says_so(capsys, monkeypatch):
     """Without --url (make verify without PIECES_OS_URL=...), PIECES_OS_URL from the environment is used,
     and the report says so."""
-    with RecordedServer(load_named(["models_snapshot"])) as server:
+    with RecordedServer(load_all(names=["models_snapshot"])) as server:
         monkeypatch.setenv(PIECES_OS_URL_VARIABLE, server.url)
         code, out, _ = run(capsys)
     assert (code, out.split(": ")[0]) == (
